@@ -3,6 +3,7 @@
 Nothing here knows about the database or the web; `persist` maps these onto tables.
 Offsets are Python `str` indices into the document text, end exclusive.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

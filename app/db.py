@@ -1,0 +1,41 @@
+"""The engine and sessions. SQLite gets WAL and foreign keys; PostgreSQL is used as it comes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from sqlalchemy import Engine, event
+from sqlmodel import Session, create_engine
+
+from app.config import get_settings
+
+
+def is_sqlite(url: str) -> bool:
+    return url.startswith("sqlite")
+
+
+@lru_cache
+def get_engine(url: str | None = None) -> Engine:
+    """Get the engine for a database URL (the configured one by default)."""
+    url = url or get_settings().database_url
+    if not is_sqlite(url):
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.execute("PRAGMA busy_timeout = 5000")
+    cursor.close()
+
+
+def get_session() -> Iterator[Session]:
+    """Yield a session on the configured engine (a FastAPI dependency)."""
+    with Session(get_engine()) as session:
+        yield session

@@ -1,0 +1,174 @@
+"""The only file reader: paths -> RawDocument, or a ReadError naming the file and the reason.
+
+Plain text (`.txt`, `.md`, anything not JSON): the first non-blank line is the title; metadata may
+sit beside it in `NAME.meta.json`. JSON: an object, or a list of objects, with `title` and `text`
+and optional `url`, `outlet`, `published`. JSONL: one such object per line.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from app.ingest.types import RawDocument
+
+JSON_SUFFIXES = {".json", ".jsonl"}
+SKIPPED_SUFFIXES = {".toml", ".yaml", ".yml", ".ini", ".cfg"}  # configuration beside the documents
+META_SUFFIX = ".meta.json"
+
+
+@dataclass(frozen=True, slots=True)
+class ReadError:
+    source: str
+    reason: str
+
+
+class BadDocument(ValueError):
+    """A document that cannot be read; the message is the reason."""
+
+
+def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Yield the files named, and the document files below the folders named, in sorted order."""
+    for path in paths:
+        if path.is_dir():
+            yield from (p for p in sorted(path.rglob("*")) if p.is_file() and is_document_file(p, path))
+        else:
+            yield path
+
+
+def is_document_file(path: Path, root: Path) -> bool:
+    """Whether a file found in a folder is a document (not hidden, not metadata or configuration)."""
+    if any(part.startswith(".") for part in path.relative_to(root).parts):
+        return False
+    return not path.name.endswith(META_SUFFIX) and path.suffix.lower() not in SKIPPED_SUFFIXES
+
+
+def read_documents(paths: Iterable[Path]) -> Iterator[RawDocument | ReadError]:
+    """Read every document under the paths; bad files become ReadErrors, never exceptions."""
+    for path in iter_files(paths):
+        try:
+            if path.suffix.lower() in JSON_SUFFIXES:
+                yield from read_json_file(path)
+            else:
+                yield read_text_file(path)
+        except (OSError, BadDocument) as err:
+            yield ReadError(str(path), describe(err))
+
+
+def describe(err: Exception) -> str:
+    if isinstance(err, FileNotFoundError):
+        return "no such file"
+    if isinstance(err, IsADirectoryError):
+        return "is a directory"
+    if isinstance(err, OSError):
+        return err.strerror or str(err)
+    return str(err)
+
+
+def decode(data: bytes) -> str:
+    """Decode UTF-8 (dropping a byte-order mark) and turn CRLF into LF; nothing else changes."""
+    if b"\x00" in data:
+        raise BadDocument("binary file (contains NUL bytes)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise BadDocument(f"not UTF-8 text (invalid byte at offset {err.start})") from None
+    return text.replace("\r\n", "\n")
+
+
+def read_text_file(path: Path) -> RawDocument:
+    text = decode(path.read_bytes())
+    if not text.strip():
+        raise BadDocument("empty document")
+    meta = read_sidecar(path)
+    title = meta.pop("title", None) or first_line(text)
+    return make_document(str(path), text, title, meta)
+
+
+def first_line(text: str) -> str:
+    return next(line.strip() for line in text.split("\n") if line.strip())
+
+
+def read_sidecar(path: Path) -> dict:
+    """Metadata from NAME.meta.json (or NAME.txt.meta.json) beside a text file, if any."""
+    for candidate in (path.with_suffix(META_SUFFIX), path.with_name(path.name + META_SUFFIX)):
+        if candidate.is_file():
+            meta = parse_json(decode(candidate.read_bytes()), f"{candidate.name}: ")
+            if not isinstance(meta, dict):
+                raise BadDocument(f"{candidate.name}: metadata must be a JSON object")
+            return meta
+    return {}
+
+
+def read_json_file(path: Path) -> Iterator[RawDocument | ReadError]:
+    """Yield one document per object of a .json file (object or list) or per line of a .jsonl file."""
+    text = decode(path.read_bytes())
+    if not text.strip():
+        raise BadDocument("empty document")
+    if path.suffix.lower() == ".jsonl":
+        rows = [(f"{path}#{n}", line) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
+        for source, line in rows:
+            yield from json_records(source, lambda line=line: parse_json(line))
+    else:
+        parsed = parse_json(text)
+        items = parsed if isinstance(parsed, list) else [parsed]
+        for n, item in enumerate(items, 1):
+            source = f"{path}#{n}" if isinstance(parsed, list) else str(path)
+            yield from json_records(source, lambda item=item: item)
+
+
+def json_records(source: str, load) -> Iterator[RawDocument | ReadError]:
+    try:
+        yield record_document(source, load())
+    except BadDocument as err:
+        yield ReadError(source, str(err))
+
+
+def parse_json(text: str, prefix: str = "") -> object:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise BadDocument(f"{prefix}invalid JSON: {err.msg} (line {err.lineno}, column {err.colno})") from None
+
+
+def record_document(source: str, record: object) -> RawDocument:
+    if not isinstance(record, dict):
+        raise BadDocument("a JSON document must be an object with 'title' and 'text'")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise BadDocument("missing or empty 'text'")
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    meta = {k: v for k, v in record.items() if k != "text"}
+    title = meta.pop("title", None) or first_line(text)
+    return make_document(source, text, str(title), meta)
+
+
+def make_document(source: str, text: str, title: str, meta: dict) -> RawDocument:
+    return RawDocument(
+        source=source,
+        text=text,
+        title=title.strip(),
+        outlet=optional_str(meta.get("outlet")),
+        url=optional_str(meta.get("url")),
+        published=parse_published(meta.get("published")),
+    )
+
+
+def optional_str(value: object) -> str | None:
+    return str(value).strip() or None if value is not None else None
+
+
+def parse_published(value: object) -> str | None:
+    """Normalise a published date (ISO date or datetime) to YYYY-MM-DD."""
+    if value in (None, ""):
+        return None
+    try:
+        return datetime.fromisoformat(str(value)).date().isoformat()
+    except ValueError:
+        try:
+            return date.fromisoformat(str(value)[:10]).isoformat()
+        except ValueError:
+            raise BadDocument(f"'published' is not an ISO date: {value!r}") from None

@@ -1,0 +1,25 @@
+"""create_app(): the FastAPI application."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from app.api import documents, experts, health, statements, topics
+from app.config import get_settings
+from app.db import get_engine
+from app.errors import install_error_handlers
+
+DESCRIPTION = """Experts, their statements and the topics they speak on, extracted from news articles.
+
+Lists answer `{"items": [...], "next_cursor": ...}`; pass `next_cursor` back as `cursor` for the next page.
+Errors are `application/problem+json` (RFC 9457)."""
+
+
+def create_app(database_url: str | None = None) -> FastAPI:
+    """Build the API on the given database (the configured one by default)."""
+    app = FastAPI(title="Opinions", version="0.1.0", description=DESCRIPTION)
+    app.state.engine = get_engine(database_url or get_settings().database_url)
+    for module in (statements, experts, topics, documents, health):
+        app.include_router(module.router)
+    install_error_handlers(app)
+    return app

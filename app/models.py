@@ -1,0 +1,105 @@
+"""Database tables. Natural keys are unique; every filter of the API has an index."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Document(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    sha256: str = Field(unique=True, max_length=64)
+    source: str  # file name (or name#line for JSONL rows)
+    title: str
+    outlet: str | None = Field(default=None, index=True)
+    url: str | None = None
+    published: date | None = Field(default=None, index=True)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    extractor_version: str
+    ingested_at: datetime = Field(default_factory=utcnow)
+
+
+class Expert(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    name_key: str = Field(unique=True)  # casefolded, accent-free full name
+    surname_key: str = Field(index=True)
+    nationality: str | None = None
+    aliases: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    roles: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    affiliations: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+
+
+class ExpertCountry(SQLModel, table=True):
+    __tablename__ = "expert_country"
+    __table_args__ = (Index("ix_expert_country_code_expert_id", "code", "expert_id"),)
+    expert_id: int = Field(foreign_key="expert.id", primary_key=True, ondelete="CASCADE")
+    code: str = Field(primary_key=True, max_length=2)
+
+
+class Appearance(SQLModel, table=True):
+    """An expert's appearance in a document, with how the document introduced them."""
+
+    __table_args__ = (UniqueConstraint("document_id", "expert_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="document.id", ondelete="CASCADE")
+    expert_id: int = Field(foreign_key="expert.id", index=True, ondelete="CASCADE")
+    introduced_as: str
+    paragraph: int
+
+
+class Topic(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(unique=True)
+    label: str
+    description: str
+    terms: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+
+
+class Statement(SQLModel, table=True):
+    __table_args__ = (
+        UniqueConstraint("document_id", "char_start", "char_end", "expert_id"),
+        Index("ix_statement_expert_id_id", "expert_id", "id"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="document.id", ondelete="CASCADE")
+    expert_id: int = Field(foreign_key="expert.id", ondelete="CASCADE")
+    kind: str = Field(index=True, max_length=8)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    char_start: int
+    char_end: int
+    paragraph: int
+    cue: str | None = None
+    sentiment: float | None = Field(default=None, index=True)
+    forward_looking: bool = Field(default=False, index=True)
+
+
+class StatementTopic(SQLModel, table=True):
+    __tablename__ = "statement_topic"
+    __table_args__ = (Index("ix_statement_topic_topic_id_statement_id", "topic_id", "statement_id"),)
+    statement_id: int = Field(foreign_key="statement.id", primary_key=True, ondelete="CASCADE")
+    topic_id: int = Field(foreign_key="topic.id", primary_key=True, ondelete="CASCADE")
+    evidence: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+
+
+class StatementCountry(SQLModel, table=True):
+    """A country the statement mentions."""
+
+    __tablename__ = "statement_country"
+    __table_args__ = (Index("ix_statement_country_code_statement_id", "code", "statement_id"),)
+    statement_id: int = Field(foreign_key="statement.id", primary_key=True, ondelete="CASCADE")
+    code: str = Field(primary_key=True, max_length=2)

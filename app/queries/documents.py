@@ -1,0 +1,55 @@
+"""Queries over documents."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, func
+from sqlmodel import Session, col, select
+
+from app.errors import NotFound
+from app.models import Document, Statement
+from app.queries.pagination import decode_cursor, page_of
+
+LISTED = (
+    Document.id,
+    Document.title,
+    Document.outlet,
+    Document.url,
+    Document.published,
+    Document.sha256,
+    Document.source,
+)
+
+
+def has_documents(engine: Engine) -> bool:
+    """Whether the database holds any document."""
+    with Session(engine) as session:
+        return session.exec(select(Document.id).limit(1)).first() is not None
+
+
+def statement_counts(session: Session, *, document_ids: list[int]) -> dict[int, int]:
+    rows = session.exec(
+        select(Statement.document_id, func.count())
+        .where(col(Statement.document_id).in_(document_ids))
+        .group_by(Statement.document_id)
+    )
+    return dict(rows.all())
+
+
+def list_documents(session: Session, *, limit: int, cursor: str | None) -> tuple[list[dict], str | None]:
+    """List documents by id, without their text."""
+    query = select(*LISTED).order_by(col(Document.id)).limit(limit + 1)
+    if cursor:
+        (after,) = decode_cursor(cursor, arity=1)
+        query = query.where(col(Document.id) > int(after))
+    rows, next_cursor = page_of(session.exec(query).all(), limit, key=lambda r: [r.id])
+    counts = statement_counts(session, document_ids=[r.id for r in rows])
+    return [dict(r._mapping, statement_count=counts.get(r.id, 0)) for r in rows], next_cursor
+
+
+def get_document(session: Session, *, document_id: int) -> dict:
+    """Get a document with its text, or raise NotFound."""
+    document = session.get(Document, document_id)
+    if document is None:
+        raise NotFound(f"no document with id {document_id}")
+    counts = statement_counts(session, document_ids=[document_id])
+    return dict(document.model_dump(), statement_count=counts.get(document_id, 0))

@@ -1,0 +1,66 @@
+"""Queries over experts."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from app.errors import NotFound
+from app.models import Expert, ExpertCountry, Statement
+from app.queries.pagination import decode_cursor, page_of
+
+
+def list_experts(
+    session: Session, *, limit: int, cursor: str | None, country: str | None = None
+) -> tuple[list[dict], str | None]:
+    """List experts by id, optionally those of one country."""
+    query = select(Expert).order_by(col(Expert.id)).limit(limit + 1)
+    if country:
+        query = query.where(
+            col(Expert.id).in_(select(ExpertCountry.expert_id).where(ExpertCountry.code == country.upper()))
+        )
+    if cursor:
+        (after,) = decode_cursor(cursor, arity=1)
+        query = query.where(col(Expert.id) > after)
+    rows, next_cursor = page_of(session.exec(query).all(), limit, key=lambda e: [e.id])
+    return expert_items(session, rows), next_cursor
+
+
+def get_expert(session: Session, *, expert_id: int) -> dict:
+    """Get one expert, or raise NotFound."""
+    expert = session.get(Expert, expert_id)
+    if expert is None:
+        raise NotFound(f"no expert with id {expert_id}")
+    return expert_items(session, [expert])[0]
+
+
+def expert_items(session: Session, experts: list[Expert]) -> list[dict]:
+    """Shape experts as API items, with countries and statement counts fetched for all at once."""
+    ids = [e.id for e in experts]
+    countries: dict[int, list[str]] = defaultdict(list)
+    for expert_id, code in session.exec(
+        select(ExpertCountry.expert_id, ExpertCountry.code).where(col(ExpertCountry.expert_id).in_(ids))
+    ):
+        countries[expert_id].append(code)
+    counts = dict(
+        session.exec(
+            select(Statement.expert_id, func.count())
+            .where(col(Statement.expert_id).in_(ids))
+            .group_by(Statement.expert_id)
+        ).all()
+    )
+    return [
+        {
+            "id": e.id,
+            "name": e.name,
+            "aliases": e.aliases,
+            "nationality": e.nationality,
+            "countries": sorted(countries[e.id]),
+            "roles": e.roles,
+            "affiliations": e.affiliations,
+            "statement_count": counts.get(e.id, 0),
+        }
+        for e in experts
+    ]

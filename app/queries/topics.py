@@ -1,0 +1,73 @@
+"""Queries over topics, and who speaks on them."""
+
+from __future__ import annotations
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from app.errors import NotFound
+from app.models import Expert, Statement, StatementTopic, Topic
+
+
+def topic_item(topic: Topic, count: int) -> dict:
+    return {
+        "slug": topic.slug,
+        "label": topic.label,
+        "description": topic.description,
+        "terms": topic.terms,
+        "statement_count": count,
+    }
+
+
+def list_topics(session: Session) -> list[dict]:
+    """List every topic with its statement count."""
+    counts = dict(session.exec(select(StatementTopic.topic_id, func.count()).group_by(StatementTopic.topic_id)).all())
+    return [topic_item(t, counts.get(t.id, 0)) for t in session.exec(select(Topic).order_by(Topic.slug))]
+
+
+def get_topic_row(session: Session, *, slug: str) -> Topic:
+    topic = session.exec(select(Topic).where(Topic.slug == slug)).first()
+    if topic is None:
+        raise NotFound(f"no topic with slug {slug!r}")
+    return topic
+
+
+def get_topic(session: Session, *, slug: str) -> dict:
+    """Get one topic with its statement count, or raise NotFound."""
+    topic = get_topic_row(session, slug=slug)
+    count = session.exec(
+        select(func.count()).select_from(StatementTopic).where(StatementTopic.topic_id == topic.id)
+    ).one()
+    return topic_item(topic, count)
+
+
+def list_topic_experts(session: Session, *, slug: str, limit: int) -> list[dict]:
+    """Experts who speak on a topic: how often, and their average sentiment there; most active first."""
+    topic = get_topic_row(session, slug=slug)
+    count = func.count().label("statement_count")
+    rows = session.exec(
+        select(Expert.id, Expert.name, count, func.avg(Statement.sentiment).label("average_sentiment"))
+        .join(Statement, col(Statement.expert_id) == Expert.id)
+        .join(StatementTopic, col(StatementTopic.statement_id) == Statement.id)
+        .where(StatementTopic.topic_id == topic.id)
+        .group_by(Expert.id, Expert.name)
+        .order_by(count.desc(), Expert.id)
+        .limit(limit)
+    ).all()
+    return [dict(r._mapping) for r in rows]
+
+
+def list_expert_topics(session: Session, *, expert_id: int) -> list[dict]:
+    """Topics an expert speaks on, with counts and average sentiment; most frequent first."""
+    if session.get(Expert, expert_id) is None:
+        raise NotFound(f"no expert with id {expert_id}")
+    count = func.count().label("statement_count")
+    rows = session.exec(
+        select(Topic.slug, Topic.label, count, func.avg(Statement.sentiment).label("average_sentiment"))
+        .join(StatementTopic, col(StatementTopic.topic_id) == Topic.id)
+        .join(Statement, col(Statement.id) == StatementTopic.statement_id)
+        .where(Statement.expert_id == expert_id)
+        .group_by(Topic.slug, Topic.label)
+        .order_by(count.desc(), Topic.slug)
+    ).all()
+    return [dict(r._mapping) for r in rows]

@@ -1,0 +1,135 @@
+"""Response shapes and query-parameter models; every field is described for the docs page."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+T = TypeVar("T")
+
+Limit = Field(50, ge=1, le=500, description="Items per page (1-500).", examples=[50])
+Cursor = Field(None, description="Opaque cursor from a previous page's `next_cursor`.", examples=[None])
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T] = Field(description="This page's items.")
+    next_cursor: str | None = Field(description="Pass as `cursor` for the next page; null on the last page.")
+
+
+class PageParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    limit: int = Limit
+    cursor: str | None = Cursor
+
+
+class DocumentPublic(BaseModel):
+    id: int = Field(description="Document id.")
+    title: str = Field(description="Title (first line of a text file, or the metadata's title).")
+    outlet: str | None = Field(description="Publishing outlet, when known.")
+    url: str | None = Field(description="Address of the original article, when known.")
+    published: date | None = Field(description="Publication date, when known.")
+    sha256: str = Field(description="SHA-256 of the text; re-ingesting the same text changes nothing.")
+    source: str = Field(description="The file (or file#row) the document was read from.")
+    statement_count: int = Field(description="Statements extracted from the document.")
+
+
+class DocumentDetail(DocumentPublic):
+    text: str = Field(description="The text verbatim (UTF-8, LF line ends); statement offsets index it.")
+
+
+class ExpertPublic(BaseModel):
+    id: int = Field(description="Expert id.")
+    name: str = Field(description="Full name as written.")
+    aliases: list[str] = Field(description="Other forms of the name seen in documents.")
+    nationality: str | None = Field(description="Nationality as written (e.g. 'Turkish-Kazakh').")
+    countries: list[str] = Field(description="ISO 3166-1 alpha-2 codes of the nationality.")
+    roles: list[str] = Field(description="Roles as introduced (e.g. 'political analyst').")
+    affiliations: list[str] = Field(description="Organisations the expert is introduced with.")
+    statement_count: int = Field(description="Statements attributed to the expert.")
+
+
+class ExpertRef(BaseModel):
+    id: int = Field(description="Expert id.")
+    name: str = Field(description="Full name.")
+
+
+class StatementPublic(BaseModel):
+    id: int = Field(description="Statement id.")
+    document_id: int = Field(description="The document the statement comes from.")
+    expert: ExpertRef = Field(description="Who said it.")
+    kind: Literal["direct", "indirect"] = Field(description="'direct' (quoted) or 'indirect' (reported).")
+    text: str = Field(description="The words: equals document.text[start:end].")
+    start: int = Field(description="Start offset in the document text (code points).")
+    end: int = Field(description="End offset, exclusive.")
+    paragraph: int = Field(description="0-based line index of `start` in the document.")
+    cue: str | None = Field(description="The attribution cue as written ('said', 'According to').")
+    topics: list[str] = Field(description="Slugs of the topics the statement is about.")
+    topic_evidence: dict[str, list[str]] = Field(description="For each topic, the terms that matched.")
+    countries: list[str] = Field(description="ISO alpha-2 codes of the countries the statement mentions.")
+    sentiment: float | None = Field(description="Tone from -1 (negative) to 1 (positive).")
+    forward_looking: bool = Field(description="Whether the statement is about what will or should happen.")
+
+
+class TopicPublic(BaseModel):
+    slug: str = Field(description="Stable identifier.")
+    label: str = Field(description="Display name.")
+    description: str = Field(description="What the topic covers.")
+    terms: list[str] = Field(description="Terms and phrases that assign the topic.")
+    statement_count: int = Field(description="Statements about the topic.")
+
+
+class HealthStatus(BaseModel):
+    status: Literal["ok"] = Field(description="'ok' when the service and its database answer.")
+
+
+CountryCode = Field(pattern=r"^[A-Za-z]{2}$")
+
+
+class StatementFilters(PageParams):
+    """Filters of /v1/statements; all combine with AND."""
+
+    expert: int | None = Field(None, ge=1, description="Only statements by this expert (id).", examples=[1])
+    document: int | None = Field(None, ge=1, description="Only statements from this document (id).", examples=[1])
+    topic: list[str] = Field(
+        default_factory=list, description="Topic slug; repeat for several (see topic_mode).", examples=[["energy"]]
+    )
+    topic_mode: Literal["any", "all"] = Field("any", description="With several `topic`: any of them, or all.")
+    country: str | None = Field(
+        None,
+        pattern=r"^[A-Za-z]{2}$",
+        description="Only statements by experts of this country (ISO alpha-2).",
+        examples=["DE"],
+    )
+    mentions: str | None = Field(
+        None,
+        pattern=r"^[A-Za-z]{2}$",
+        description="Only statements that mention this country (ISO alpha-2).",
+        examples=["RU"],
+    )
+    kind: Literal["direct", "indirect"] | None = Field(None, description="Direct quotations or reported speech.")
+    forward_looking: bool | None = Field(None, description="Only statements that look ahead (true) or not (false).")
+    sentiment_min: float | None = Field(None, ge=-1, le=1, description="Lowest sentiment, -1..1.", examples=[0.2])
+    sentiment_max: float | None = Field(None, ge=-1, le=1, description="Highest sentiment, -1..1.", examples=[1])
+    q: str | None = Field(
+        None,
+        min_length=1,
+        max_length=500,
+        description="Full-text search over statement text.",
+        examples=["energy security"],
+    )
+
+
+class TopicExpert(BaseModel):
+    id: int = Field(description="Expert id.")
+    name: str = Field(description="Full name.")
+    statement_count: int = Field(description="The expert's statements on the topic.")
+    average_sentiment: float | None = Field(description="Mean sentiment of those statements.")
+
+
+class ExpertTopic(BaseModel):
+    slug: str = Field(description="Topic slug.")
+    label: str = Field(description="Topic name.")
+    statement_count: int = Field(description="The expert's statements on the topic.")
+    average_sentiment: float | None = Field(description="Mean sentiment of those statements.")

@@ -1,0 +1,89 @@
+"""Test databases: SQLite files by default, fresh PostgreSQL databases when OPINIONS_DATABASE_URL names one.
+
+Against PostgreSQL each test database is created next to the configured one (the role needs
+CREATEDB) and dropped at the end; the configured database itself is never touched.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, make_url, text
+
+from app.db import get_engine
+from app.ingest import pipeline
+from app.ingest.taxonomy import load_taxonomy
+from app.main import create_app
+from app.migrate import upgrade_database
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+TAXONOMY = SEEDS / "topics.toml"
+CONFIGURED_URL = os.environ.get("OPINIONS_DATABASE_URL", "")
+
+
+class Databases:
+    """Creates migrated, empty databases and removes them afterwards."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.tmp, self.created = tmp, []
+
+    def new(self) -> str:
+        name = f"opinions_test_{uuid.uuid4().hex[:10]}"
+        if not CONFIGURED_URL.startswith("postgresql"):
+            url = f"sqlite:///{self.tmp / name}.db"
+        else:
+            with admin_engine().connect() as conn:
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+            url = make_url(CONFIGURED_URL).set(database=name).render_as_string(hide_password=False)
+            self.created.append(name)
+        upgrade_database(url)
+        return url
+
+    def drop_all(self) -> None:
+        for name in self.created:
+            get_engine.cache_clear()
+            with admin_engine().connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+def admin_engine():
+    url = make_url(CONFIGURED_URL).set(database="postgres")
+    return create_engine(url, isolation_level="AUTOCOMMIT")
+
+
+@pytest.fixture(scope="session")
+def databases(tmp_path_factory) -> Iterator[Databases]:
+    dbs = Databases(tmp_path_factory.mktemp("db"))
+    yield dbs
+    dbs.drop_all()
+
+
+@pytest.fixture(scope="session")
+def taxonomy():
+    return load_taxonomy(TAXONOMY)
+
+
+@pytest.fixture(scope="session")
+def seeded_url(databases, taxonomy) -> str:
+    """A database holding the seed documents, shared by read-only tests."""
+    url = databases.new()
+    report = pipeline.ingest([SEEDS], engine=get_engine(url), taxonomy=taxonomy)
+    assert not report.failures, report.failures
+    return url
+
+
+@pytest.fixture(scope="session")
+def client(seeded_url) -> TestClient:
+    return TestClient(create_app(seeded_url))
+
+
+@pytest.fixture
+def empty_url(databases) -> str:
+    """A fresh, migrated, empty database for a test that writes."""
+    return databases.new()
