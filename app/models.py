@@ -103,3 +103,16 @@ class StatementCountry(SQLModel, table=True):
     __table_args__ = (Index("ix_statement_country_code_statement_id", "code", "statement_id"),)
     statement_id: int = Field(foreign_key="statement.id", primary_key=True, ondelete="CASCADE")
     code: str = Field(primary_key=True, max_length=2)
+
+
+# Full-text search lives beside the models, made by a migration of its own: the SQLite FTS5 table
+# statement_fts (and its shadow tables) or the PostgreSQL column statement.search.
+def is_search_object(name: str | None, type_: str) -> bool:
+    """Whether a schema object is the search index, which the models do not describe."""
+    return bool(name) and (name.startswith("statement_fts") or (type_ == "column" and name == "search")
+                           or name == "ix_statement_search")
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    """Alembic autogenerate filter: leave the search index alone."""
+    return not (reflected and compare_to is None and is_search_object(name, type_))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 T = TypeVar("T")
 
@@ -58,7 +58,9 @@ class ExpertRef(BaseModel):
 class StatementPublic(BaseModel):
     id: int = Field(description="Statement id.")
     document_id: int = Field(description="The document the statement comes from.")
-    expert: ExpertRef = Field(description="Who said it.")
+    expert: ExpertPublic | ExpertRef = Field(
+        description="Who said it: id and name, or the whole expert with expand=expert."
+    )
     kind: Literal["direct", "indirect"] = Field(description="'direct' (quoted) or 'indirect' (reported).")
     text: str = Field(description="The words: equals document.text[start:end].")
     start: int = Field(description="Start offset in the document text (code points).")
@@ -70,6 +72,19 @@ class StatementPublic(BaseModel):
     countries: list[str] = Field(description="ISO alpha-2 codes of the countries the statement mentions.")
     sentiment: float | None = Field(description="Tone from -1 (negative) to 1 (positive).")
     forward_looking: bool = Field(description="Whether the statement is about what will or should happen.")
+    snippet: str | None = Field(None, description="With q: the matching words in context, marked with <mark>.")
+    document: DocumentPublic | None = Field(None, description="With expand=document: the document, without text.")
+
+
+class FacetValue(BaseModel):
+    value: str | int = Field(description="The value (a slug, an expert id, an ISO code, a kind, an outlet).")
+    label: str | None = Field(None, description="A readable name for the value, where it has one.")
+    count: int = Field(description="Matching statements with this value.")
+
+
+class StatementPage(Page[StatementPublic]):
+    facets: dict[str, list[FacetValue]] | None = Field(None, description="With facet=: counts per value.")
+    total: int | None = Field(None, description="With total=true: how many statements match in all.")
 
 
 class TopicPublic(BaseModel):
@@ -116,9 +131,47 @@ class StatementFilters(PageParams):
         None,
         min_length=1,
         max_length=500,
-        description="Full-text search over statement text.",
-        examples=["energy security"],
+        examples=['"energy security" sanction*'],
+        description='Full-text search: words (all must match), "a phrase", prefix*. Stemmed.',
     )
+    outlet: str | None = Field(None, description="Only statements from documents of this outlet.", examples=["Reuters"])
+    sort: str | None = Field(
+        None,
+        examples=["-published,expert"],
+        description="Comma list of id, published, expert, sentiment, document, relevance (with q); '-' for "
+        "descending. Default: relevance with q, else id. Ties end on id; nulls sort last.",
+    )
+    facet: list[Literal["topic", "expert", "country", "mentions", "kind", "outlet"]] = Field(
+        default_factory=list,
+        examples=[["topic", "country"]],
+        description="Count the matching statements by these fields (repeatable); answered in `facets`.",
+    )
+    facet_size: int = Field(20, ge=1, le=200, description="Values per facet, most frequent first.", examples=[20])
+    total: bool = Field(False, description="Also count every matching statement (exact: costs a scan of the matches).")
+    fields: str | None = Field(
+        None, examples=["id,text,expert"], description="Comma list of item fields to return (sparse fieldset)."
+    )
+    expand: str | None = Field(
+        None,
+        examples=["expert,document"],
+        description="Comma list: 'expert' (the whole expert), 'document' (the document, without its text).",
+    )
+
+    @field_validator("fields")
+    @classmethod
+    def known_fields(cls, value: str | None) -> str | None:
+        return check_csv(value, set(StatementPublic.model_fields))
+
+    @field_validator("expand")
+    @classmethod
+    def known_expansions(cls, value: str | None) -> str | None:
+        return check_csv(value, {"expert", "document"})
+
+    def field_list(self) -> list[str] | None:
+        return split_csv(self.fields) or None
+
+    def expansions(self) -> set[str]:
+        return set(split_csv(self.expand))
 
 
 class TopicExpert(BaseModel):
@@ -133,3 +186,15 @@ class ExpertTopic(BaseModel):
     label: str = Field(description="Topic name.")
     statement_count: int = Field(description="The expert's statements on the topic.")
     average_sentiment: float | None = Field(description="Mean sentiment of those statements.")
+
+
+def split_csv(value: str | None) -> list[str]:
+    return [part.strip() for part in (value or "").split(",") if part.strip()]
+
+
+def check_csv(value: str | None, allowed: set[str]) -> str | None:
+    """Validate a comma list against allowed names (the error names the first unknown one)."""
+    unknown = [part for part in split_csv(value) if part not in allowed]
+    if unknown:
+        raise ValueError(f"unknown {unknown[0]!r}; choose from {', '.join(sorted(allowed))}")
+    return value

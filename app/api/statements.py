@@ -2,20 +2,44 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import JSONResponse
 
 from app.api.deps import SessionDep
+from app.api.exports import CSV, NDJSON, export_response, wanted_export
 from app.queries import statements as queries
-from app.schemas import Page, StatementFilters, StatementPublic
+from app.schemas import StatementFilters, StatementPage, StatementPublic
 
 router = APIRouter(prefix="/v1/statements", tags=["statements"])
+EXPORTS = {
+    200: {
+        "content": {CSV: {}, NDJSON: {}},
+        "description": "The page as JSON; or, with Accept: text/csv or application/x-ndjson, "
+        "every matching statement streamed (limit and cursor are ignored).",
+    }
+}
 
 
-@router.get("", response_model=Page[StatementPublic])
-def list_statements(session: SessionDep, filters: Annotated[StatementFilters, Query()]) -> dict:
-    """List statements that pass every filter given."""
-    items, next_cursor = queries.list_statements(session, filters=filters)
-    return {"items": items, "next_cursor": next_cursor}
+@router.get("", response_model=StatementPage, responses=EXPORTS)
+def list_statements(request: Request, session: SessionDep, filters: Annotated[StatementFilters, Query()]):
+    """List statements that pass every filter given, or export them all."""
+    export = wanted_export(request)
+    if export:
+        filters = filters.model_copy(update={"cursor": None})
+        rows = lambda s: (public(item) for item in queries.iter_statements(s, filters=filters))  # noqa: E731
+        return export_response(request, export, rows, "statements")
+    page = queries.list_statements(session, filters=filters)
+    wanted = filters.field_list()
+    if wanted is None:
+        return page
+    body = StatementPage.model_validate(page).model_dump(mode="json", exclude_none=True)
+    body["items"] = [{k: item.get(k) for k in wanted} for item in body["items"]]
+    return JSONResponse(body)
+
+
+def public(item: dict) -> dict:
+    """An item exactly as the JSON list shows it."""
+    return StatementPublic.model_validate(item).model_dump(mode="json")
 
 
 @router.get("/{statement_id}", response_model=StatementPublic)

@@ -7,7 +7,7 @@ from sqlmodel import Session, col, select
 
 from app.errors import NotFound
 from app.models import Document, Statement
-from app.queries.pagination import decode_cursor, page_of
+from app.queries.sorting import by_id, fetch_page
 
 LISTED = (
     Document.id,
@@ -37,13 +37,16 @@ def statement_counts(session: Session, *, document_ids: list[int]) -> dict[int, 
 
 def list_documents(session: Session, *, limit: int, cursor: str | None) -> tuple[list[dict], str | None]:
     """List documents by id, without their text."""
-    query = select(*LISTED).order_by(col(Document.id)).limit(limit + 1)
-    if cursor:
-        (after,) = decode_cursor(cursor, arity=1)
-        query = query.where(col(Document.id) > int(after))
-    rows, next_cursor = page_of(session.exec(query).all(), limit, key=lambda r: [r.id])
+    rows, next_cursor = fetch_page(session, select(*LISTED), by_id(col(Document.id)), limit=limit, cursor=cursor)
     counts = statement_counts(session, document_ids=[r.id for r in rows])
     return [dict(r._mapping, statement_count=counts.get(r.id, 0)) for r in rows], next_cursor
+
+
+def document_items(session: Session, *, document_ids: set[int]) -> list[dict]:
+    """Documents (without text) by id, with their statement counts."""
+    rows = session.exec(select(*LISTED).where(col(Document.id).in_(document_ids))).all()
+    counts = statement_counts(session, document_ids=list(document_ids))
+    return [dict(r._mapping, statement_count=counts.get(r.id, 0)) for r in rows]
 
 
 def get_document(session: Session, *, document_id: int) -> dict:

@@ -9,23 +9,20 @@ from sqlmodel import Session, col, select
 
 from app.errors import NotFound
 from app.models import Expert, ExpertCountry, Statement
-from app.queries.pagination import decode_cursor, page_of
+from app.queries.sorting import by_id, fetch_page
 
 
 def list_experts(
     session: Session, *, limit: int, cursor: str | None, country: str | None = None
 ) -> tuple[list[dict], str | None]:
     """List experts by id, optionally those of one country."""
-    query = select(Expert).order_by(col(Expert.id)).limit(limit + 1)
+    query = select(Expert)
     if country:
         query = query.where(
             col(Expert.id).in_(select(ExpertCountry.expert_id).where(ExpertCountry.code == country.upper()))
         )
-    if cursor:
-        (after,) = decode_cursor(cursor, arity=1)
-        query = query.where(col(Expert.id) > after)
-    rows, next_cursor = page_of(session.exec(query).all(), limit, key=lambda e: [e.id])
-    return expert_items(session, rows), next_cursor
+    rows, next_cursor = fetch_page(session, query, by_id(col(Expert.id)), limit=limit, cursor=cursor)
+    return expert_items(session, [row[0] for row in rows]), next_cursor
 
 
 def get_expert(session: Session, *, expert_id: int) -> dict:

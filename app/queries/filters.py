@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, and_, select
 from sqlmodel import col
 
-from app.models import ExpertCountry, Statement, StatementCountry, StatementTopic, Topic
+from app.models import Document, ExpertCountry, Statement, StatementCountry, StatementTopic, Topic
 from app.schemas import StatementFilters
 
 
@@ -36,6 +36,8 @@ def statement_clauses(f: StatementFilters) -> list[ColumnElement[bool]]:
     if f.mentions:
         mentioning = select(StatementCountry.statement_id).where(StatementCountry.code == f.mentions.upper())
         clauses.append(col(Statement.id).in_(mentioning))
+    if f.outlet:
+        clauses.append(col(Statement.document_id).in_(select(Document.id).where(Document.outlet == f.outlet)))
     if f.kind:
         clauses.append(col(Statement.kind) == f.kind)
     if f.forward_looking is not None:

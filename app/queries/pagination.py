@@ -1,4 +1,4 @@
-"""Keyset pagination: opaque cursors that carry the sort key of the last row served."""
+"""Opaque cursors: URL-safe base64 of a JSON list."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def encode_cursor(values: Sequence[Any]) -> str:
 
 
 def decode_cursor(cursor: str, *, arity: int) -> list[Any]:
-    """The key values a cursor carries; a cursor that is not ours is an error naming `cursor`."""
+    """The values a cursor carries; a cursor that is not ours is an error naming `cursor`."""
     try:
         values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
     except (ValueError, UnicodeDecodeError):
@@ -24,11 +24,3 @@ def decode_cursor(cursor: str, *, arity: int) -> list[Any]:
     if not isinstance(values, list) or len(values) != arity:
         raise InvalidParameter("cursor", "not a cursor for this list and sort order")
     return values
-
-
-def page_of(rows: list, limit: int, key) -> tuple[list, str | None]:
-    """Split rows fetched with limit + 1 into the page and the next cursor."""
-    if len(rows) <= limit:
-        return rows, None
-    rows = rows[:limit]
-    return rows, encode_cursor(key(rows[-1]))

@@ -1,0 +1,101 @@
+"""Full-text search over statements: the `q` syntax, and its SQL on SQLite (FTS5) and PostgreSQL.
+
+Syntax: words are ANDed; "a quoted phrase" matches the words in order; a trailing * matches a
+prefix (`sanction*`). Matching is stemmed (English) and ignores case and accents. Anything else
+(an unclosed quote, a `*` inside a word, nothing to search for) is a 400 naming `q`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, Select, bindparam, func, literal_column, table, text
+from sqlmodel import col
+
+from app.errors import InvalidParameter
+from app.models import Statement
+
+TOKEN = re.compile(r'"([^"]*)"|(\S+)')
+WORD = re.compile(r"[^\W_]+")
+MARK_START, MARK_END, ELLIPSIS = "<mark>", "</mark>", "…"
+
+fts = table("statement_fts", literal_column("rowid"))  # SQLite FTS5 index, kept in step by triggers
+SEARCH_VECTOR = literal_column("statement.search")  # PostgreSQL generated tsvector column
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    words: tuple[str, ...]
+    prefix: bool = False
+
+
+def parse_search(q: str) -> list[Term]:
+    """Parse the `q` syntax into terms, or raise InvalidParameter naming `q`."""
+    if q.count('"') % 2:
+        raise InvalidParameter("q", "unclosed quotation mark")
+    terms = []
+    for phrase, bare in TOKEN.findall(q):
+        chunk = phrase if phrase or not bare else bare
+        prefix = bool(bare) and chunk.endswith("*")
+        if "*" in chunk.rstrip("*") or chunk.endswith("**"):
+            raise InvalidParameter("q", f"'*' may only end a word: {chunk!r}")
+        words = tuple(w.lower() for w in WORD.findall(chunk))
+        if words:
+            terms.append(Term(words, prefix))
+    if not terms:
+        raise InvalidParameter("q", "nothing to search for")
+    return terms
+
+
+def fts5_query(terms: list[Term]) -> str:
+    """The FTS5 MATCH string: each term a quoted phrase, so user text can never be FTS5 syntax."""
+    return " ".join('"' + " ".join(t.words) + '"' + ("*" if t.prefix else "") for t in terms)
+
+
+def tsquery(terms: list[Term]) -> str:
+    """The to_tsquery string: phrases joined by <->, prefixes marked :*, terms ANDed."""
+
+    def one(t: Term) -> str:
+        words = [*t.words[:-1], t.words[-1] + (":*" if t.prefix else "")]
+        return "(" + " <-> ".join(words) + ")"
+
+    return " & ".join(one(t) for t in terms)
+
+
+@dataclass(frozen=True, slots=True)
+class Search:
+    """The SQL of one search: how to restrict a statement query, a relevance rank (lower is better), a snippet."""
+
+    dialect: str
+    match: str
+    rank: ColumnElement[float]
+    snippet: ColumnElement[str]
+
+    def restrict(self, query: Select) -> Select:
+        """Keep the statements that match; on SQLite, join the FTS5 index so rank and snippet can read it."""
+        if self.dialect == "postgresql":
+            return query.where(SEARCH_VECTOR.op("@@")(ts_query(self.match)))
+        return query.join(fts, fts.c.rowid == col(Statement.id)).where(
+            text("statement_fts MATCH :fts_match").bindparams(fts_match=self.match)
+        )
+
+
+def ts_query(match: str) -> ColumnElement:
+    return func.to_tsquery("english", bindparam("ts_match", match))
+
+
+def build_search(q: str, dialect: str) -> Search:
+    """Parse `q` and build its SQL for the dialect ("sqlite" or "postgresql")."""
+    terms = parse_search(q)
+    if dialect == "postgresql":
+        match = tsquery(terms)
+        options = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12"
+        return Search(
+            dialect,
+            match,
+            -func.ts_rank(SEARCH_VECTOR, ts_query(match)),
+            func.ts_headline("english", col(Statement.text), ts_query(match), options),
+        )
+    snippet = func.snippet(literal_column("statement_fts"), 0, MARK_START, MARK_END, ELLIPSIS, 24)
+    return Search(dialect, fts5_query(terms), literal_column("statement_fts.rank"), snippet)

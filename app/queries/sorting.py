@@ -1,0 +1,113 @@
+"""Multi-key sorting with keyset cursors that stay correct with ties and nulls.
+
+A sort is a comma list of whitelisted fields, `-` for descending (`-published,expert`). The row id
+always ends the order, so the order is total. Nulls sort last in both directions. The cursor
+carries the sort it was made for and the last row's key values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, false, or_
+
+from app.errors import InvalidParameter
+from app.queries.pagination import decode_cursor, encode_cursor
+
+
+@dataclass(frozen=True, slots=True)
+class SortField:
+    expr: ColumnElement
+    nullable: bool = False
+    parse: Callable[[Any], Any] = lambda v: v  # cursor JSON value -> bind value
+
+
+@dataclass(frozen=True, slots=True)
+class SortKey:
+    name: str
+    field: SortField
+    descending: bool
+
+
+def parse_sort(sort: str, fields: dict[str, SortField]) -> list[SortKey]:
+    """Parse `sort`, or raise InvalidParameter naming `sort` and the allowed fields."""
+    keys: list[SortKey] = []
+    for part in (p.strip() for p in sort.split(",")):
+        name = part.lstrip("-+")
+        if name not in fields:
+            raise InvalidParameter("sort", f"cannot sort by {name!r}; choose from {', '.join(sorted(fields))}")
+        if any(k.name == name for k in keys):
+            raise InvalidParameter("sort", f"{name!r} given twice")
+        keys.append(SortKey(name, fields[name], part.startswith("-")))
+    if not any(k.name == "id" for k in keys):
+        keys.append(SortKey("id", fields["id"], False))
+    return keys
+
+
+def sort_label(keys: Sequence[SortKey]) -> str:
+    return ",".join(("-" if k.descending else "") + k.name for k in keys)
+
+
+def order_by(keys: Sequence[SortKey]) -> list[ColumnElement]:
+    out: list[ColumnElement] = []
+    for k in keys:
+        if k.field.nullable:
+            out.append(k.field.expr.is_(None))  # false before true: nulls last
+        out.append(k.field.expr.desc() if k.descending else k.field.expr.asc())
+    return out
+
+
+def after(keys: Sequence[SortKey], values: Sequence[Any]) -> ColumnElement[bool]:
+    """Rows strictly after the row with these key values, in the sort's order."""
+    alternatives = []
+    for i, (key, value) in enumerate(zip(keys, values, strict=True)):
+        equal_before = [equals(k, v) for k, v in zip(keys[:i], values[:i], strict=True)]
+        alternatives.append(and_(*equal_before, beyond(key, value)))
+    return or_(*alternatives)
+
+
+def equals(key: SortKey, value: Any) -> ColumnElement[bool]:
+    return key.field.expr.is_(None) if value is None else key.field.expr == value
+
+
+def beyond(key: SortKey, value: Any) -> ColumnElement[bool]:
+    if value is None:  # nothing follows a null but other nulls, which `equals` covers
+        return false()
+    strictly = key.field.expr < value if key.descending else key.field.expr > value
+    return or_(strictly, key.field.expr.is_(None)) if key.field.nullable else strictly
+
+
+def make_cursor(keys: Sequence[SortKey], values: Sequence[Any]) -> str:
+    return encode_cursor([sort_label(keys), *values])
+
+
+def read_cursor(cursor: str, keys: Sequence[SortKey]) -> list[Any]:
+    """The key values a cursor carries, checked against the sort in force."""
+    label, *values = decode_cursor(cursor, arity=len(keys) + 1)
+    if label != sort_label(keys):
+        raise InvalidParameter("cursor", f"made for sort={label}, not sort={sort_label(keys)}")
+    try:
+        return [None if v is None else k.field.parse(v) for k, v in zip(keys, values, strict=True)]
+    except (TypeError, ValueError):
+        raise InvalidParameter("cursor", "not a cursor returned by this API") from None
+
+
+def fetch_page(
+    session, query: Select, keys: Sequence[SortKey], *, limit: int, cursor: str | None
+) -> tuple[list, str | None]:
+    """Run a query in the sort's order from the cursor on; rows carry the key values last."""
+    query = query.add_columns(*(k.field.expr for k in keys)).order_by(*order_by(keys))
+    if cursor:
+        query = query.where(after(keys, read_cursor(cursor, keys)))
+    rows = session.execute(query.limit(limit + 1)).all()
+    if len(rows) <= limit:
+        return rows, None
+    rows = rows[:limit]
+    return rows, make_cursor(keys, rows[-1][-len(keys) :])
+
+
+def by_id(column: ColumnElement) -> list[SortKey]:
+    """The default order of a list: by id."""
+    return [SortKey("id", SortField(column, parse=int), False)]

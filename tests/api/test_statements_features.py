@@ -1,0 +1,94 @@
+import csv
+import io
+import json
+
+import pytest
+
+from tests.api.test_statements import all_statements
+
+
+class TestSearch:
+    def test_ranked_search_finds_stemmed_words_and_marks_them(self, client):
+        items = client.get("/v1/statements", params={"q": "sovereignty"}).json()["items"]
+        assert items and all("sovereign" in s["text"].lower() for s in items)
+        assert all("<mark>" in s["snippet"] for s in items)
+
+    def test_phrase_and_prefix(self, client):
+        phrase = client.get("/v1/statements", params={"q": '"energy security"'}).json()["items"]
+        assert phrase and all("energy security" in s["text"].lower() for s in phrase)
+        prefix = client.get("/v1/statements", params={"q": "multipol*"}).json()["items"]
+        assert prefix and all("multipolar" in s["text"].lower() for s in prefix)
+
+    def test_search_combines_with_filters_and_relevance_pages(self, client):
+        everything = all_statements(client, q="Azerbaijan")
+        direct = all_statements(client, q="Azerbaijan", kind="direct")
+        assert direct and set(s["id"] for s in direct) < set(s["id"] for s in everything)
+        paged = all_statements(client, q="Azerbaijan", limit=3)
+        assert [s["id"] for s in paged] == [s["id"] for s in everything]
+
+    @pytest.mark.parametrize("q", ['"unclosed', "a*b", "***"])
+    def test_bad_query_syntax_is_a_400_naming_q(self, client, q):
+        response = client.get("/v1/statements", params={"q": q})
+        assert response.status_code == 400 and response.json()["param"] == "q"
+
+    def test_relevance_without_q_is_refused(self, client):
+        response = client.get("/v1/statements", params={"sort": "relevance"})
+        assert response.status_code == 400 and response.json()["param"] == "sort"
+
+
+class TestFacetsAndTotal:
+    def test_facets_count_the_filtered_set(self, client):
+        body = client.get(
+            "/v1/statements",
+            params={"topic": "energy", "facet": ["topic", "expert", "kind"], "total": "true", "limit": 1},
+        ).json()
+        energy = all_statements(client, topic="energy")
+        assert body["total"] == len(energy)
+        topics = {f["value"]: f["count"] for f in body["facets"]["topic"]}
+        assert topics["energy"] == len(energy)
+        assert sum(f["count"] for f in body["facets"]["kind"]) == len(energy)
+        by_expert = {f["label"]: f["count"] for f in body["facets"]["expert"]}
+        assert by_expert == {name: sum(s["expert"]["name"] == name for s in energy) for name in by_expert}
+
+    def test_unknown_facet_is_a_4xx_naming_facet(self, client):
+        response = client.get("/v1/statements", params={"facet": "colour"})
+        assert response.status_code == 422 and response.json()["param"].startswith("facet")
+
+
+class TestSorting:
+    def test_multi_key_sort_pages_in_order(self, client):
+        items = all_statements(client, sort="expert,-sentiment", limit=4)
+        keys = [(s["expert"]["name"], -(s["sentiment"] or 0)) for s in items]
+        assert keys == sorted(keys) and len(items) == len(all_statements(client))
+
+    def test_unknown_sort_field_is_a_400(self, client):
+        response = client.get("/v1/statements", params={"sort": "colour"})
+        assert response.status_code == 400 and "colour" in response.json()["detail"]
+
+
+class TestFieldsAndExpand:
+    def test_sparse_fields(self, client):
+        items = client.get("/v1/statements", params={"fields": "id,text"}).json()["items"]
+        assert items and all(set(s) == {"id", "text"} for s in items)
+
+    def test_expand_expert_and_document(self, client):
+        (item,) = client.get("/v1/statements", params={"expand": "expert,document", "limit": 1}).json()["items"]
+        assert item["expert"]["nationality"] and item["expert"]["countries"]
+        assert item["document"]["id"] == item["document_id"] and "text" not in item["document"]
+
+    def test_unknown_field_is_a_422_naming_fields(self, client):
+        response = client.get("/v1/statements", params={"fields": "id,colour"})
+        assert response.status_code == 422 and response.json()["param"] == "fields"
+
+
+class TestExports:
+    def test_csv_streams_every_matching_statement(self, client):
+        response = client.get("/v1/statements", params={"kind": "direct", "limit": 2}, headers={"Accept": "text/csv"})
+        assert response.headers["content-type"].startswith("text/csv")
+        rows = list(csv.DictReader(io.StringIO(response.text)))
+        assert [int(r["id"]) for r in rows] == [s["id"] for s in all_statements(client, kind="direct")]
+
+    def test_ndjson_streams_every_matching_statement(self, client):
+        response = client.get("/v1/statements", params={"topic": "energy"}, headers={"Accept": "application/x-ndjson"})
+        lines = [json.loads(line) for line in response.text.splitlines()]
+        assert lines == all_statements(client, topic="energy")
