@@ -21,7 +21,7 @@ from app.ingest.sources import ReadError, iter_files, read_documents
 from app.ingest.taxonomy import Taxonomy, load_taxonomy
 from app.migrate import upgrade_database
 
-app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False)
+app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 db_app = typer.Typer(help="Database schema commands.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 err = Console(stderr=True)

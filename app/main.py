@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from app.api import documents, experts, health, statements, topics
+from app.api.caching import ConditionalGetMiddleware
 from app.config import get_settings
 from app.db import get_engine
 from app.errors import install_error_handlers
@@ -22,4 +23,5 @@ def create_app(database_url: str | None = None) -> FastAPI:
     for module in (statements, experts, topics, documents, health):
         app.include_router(module.router)
     install_error_handlers(app)
+    app.add_middleware(ConditionalGetMiddleware, engine=app.state.engine)
     return app

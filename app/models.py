@@ -105,6 +105,15 @@ class StatementCountry(SQLModel, table=True):
     code: str = Field(primary_key=True, max_length=2)
 
 
+class DatasetState(SQLModel, table=True):
+    """One row whose version grows with every write: the basis of the API's ETags."""
+
+    __tablename__ = "dataset_state"
+    id: int = Field(default=1, primary_key=True)
+    version: int = Field(default=0)
+    changed_at: datetime = Field(default_factory=utcnow)
+
+
 # Full-text search lives beside the models, made by a migration of its own: the SQLite FTS5 table
 # statement_fts (and its shadow tables) or the PostgreSQL column statement.search.
 def is_search_object(name: str | None, type_: str) -> bool:

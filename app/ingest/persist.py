@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, delete, select, update
 
 from app.ingest import identity
 from app.ingest.analyse import EXTRACTOR_VERSION, Analysis
@@ -15,6 +15,7 @@ from app.ingest.taxonomy import Taxonomy
 from app.ingest.types import Annotation, ExtractedExpert, RawDocument
 from app.models import (
     Appearance,
+    DatasetState,
     Document,
     Expert,
     ExpertCountry,
@@ -22,12 +23,19 @@ from app.models import (
     StatementCountry,
     StatementTopic,
     Topic,
+    utcnow,
 )
 
 
 def get_document_by_hash(session: Session, *, sha256: str) -> Document | None:
     """Get a document by the hash of its text."""
     return session.exec(select(Document).where(Document.sha256 == sha256)).first()
+
+
+def bump_dataset_version(session: Session) -> None:
+    """Record that the data changed (the API's ETags follow this version)."""
+    session.exec(update(DatasetState).where(col(DatasetState.id) == 1)
+                 .values(version=DatasetState.version + 1, changed_at=utcnow()))
 
 
 def sync_topics(session: Session, *, taxonomy: Taxonomy) -> dict[str, int]:
@@ -38,6 +46,8 @@ def sync_topics(session: Session, *, taxonomy: Taxonomy) -> dict[str, int]:
         row.label, row.description, row.terms = topic.label, topic.description, list(topic.terms)
         session.add(row)
         existing[topic.slug] = row
+    if session.dirty or session.new:
+        bump_dataset_version(session)
     session.flush()
     return {slug: row.id for slug, row in existing.items()}
 
@@ -106,6 +116,7 @@ def persist_document(session: Session, *, raw: RawDocument, analysis: Analysis, 
     )
     session.add(document)
     session.flush()
+    bump_dataset_version(session)
     experts = {}
     for found in analysis.extraction.experts:
         expert = get_or_create_expert(session, found=found)

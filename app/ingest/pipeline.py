@@ -14,6 +14,7 @@ from app.ingest.analyse import analyse, content_hash
 from app.ingest.annotate import annotate
 from app.ingest.persist import (
     add_annotation_rows,
+    bump_dataset_version,
     clear_annotation_rows,
     get_document_by_hash,
     persist_document,
@@ -98,6 +99,7 @@ def reannotate(*, engine: Engine, taxonomy: Taxonomy, batch_size: int = 1000) ->
                 return done
             annotations = [annotate(s.text, taxonomy) for s in batch]
             clear_annotation_rows(session, statement_ids=[s.id for s in batch])
+            bump_dataset_version(session)
             for statement, annotation in zip(batch, annotations, strict=True):
                 statement.sentiment, statement.forward_looking = annotation.sentiment, annotation.forward_looking
                 session.add(statement)

@@ -1,0 +1,28 @@
+from sqlmodel import Session
+
+from app.db import get_engine
+from app.ingest.persist import bump_dataset_version
+
+
+class TestConditionalGet:
+    def test_every_get_has_an_etag_and_cache_control(self, client):
+        for path in ("/v1/statements", "/v1/experts/1", "/v1/topics", "/v1/documents"):
+            response = client.get(path)
+            assert response.headers["etag"].startswith('W/"') and "no-cache" in response.headers["cache-control"]
+
+    def test_matching_if_none_match_is_a_304_without_body(self, client):
+        etag = client.get("/v1/statements?kind=direct").headers["etag"]
+        again = client.get("/v1/statements?kind=direct", headers={"If-None-Match": etag})
+        assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == etag
+
+    def test_other_query_or_accept_gets_another_etag(self, client):
+        tags = {client.get("/v1/statements", params=p, headers=h).headers["etag"]
+                for p, h in [({}, {}), ({"kind": "direct"}, {}), ({}, {"Accept": "text/csv"})]}
+        assert len(tags) == 3
+
+    def test_a_write_changes_the_etag(self, client, seeded_url):
+        before = client.get("/v1/topics").headers["etag"]
+        with Session(get_engine(seeded_url)) as session, session.begin():
+            bump_dataset_version(session)
+        after = client.get("/v1/topics", headers={"If-None-Match": before})
+        assert after.status_code == 200 and after.headers["etag"] != before
