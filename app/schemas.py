@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 T = TypeVar("T")
 
 Limit = Field(50, ge=1, le=500, description="Items per page (1-500).", examples=[50])
-Cursor = Field(None, description="Opaque cursor from a previous page's `next_cursor`.", examples=[None])
+Cursor = Field(None, description="Opaque cursor from a previous page's `next_cursor`.", examples=["WyJpZCIsNTBd"])
 
 
 class Page(BaseModel, Generic[T]):
@@ -110,7 +110,9 @@ class StatementFilters(PageParams):
     topic: list[str] = Field(
         default_factory=list, description="Topic slug; repeat for several (see topic_mode).", examples=[["energy"]]
     )
-    topic_mode: Literal["any", "all"] = Field("any", description="With several `topic`: any of them, or all.")
+    topic_mode: Literal["any", "all"] = Field(
+        "any", description="With several `topic`: any of them, or all.", examples=["all"]
+    )
     country: str | None = Field(
         None,
         pattern=r"^[A-Za-z]{2}$",
@@ -123,8 +125,12 @@ class StatementFilters(PageParams):
         description="Only statements that mention this country (ISO alpha-2).",
         examples=["RU"],
     )
-    kind: Literal["direct", "indirect"] | None = Field(None, description="Direct quotations or reported speech.")
-    forward_looking: bool | None = Field(None, description="Only statements that look ahead (true) or not (false).")
+    kind: Literal["direct", "indirect"] | None = Field(
+        None, description="Direct quotations or reported speech.", examples=["direct"]
+    )
+    forward_looking: bool | None = Field(
+        None, description="Only statements that look ahead (true) or not (false).", examples=[True]
+    )
     sentiment_min: float | None = Field(None, ge=-1, le=1, description="Lowest sentiment, -1..1.", examples=[0.2])
     sentiment_max: float | None = Field(None, ge=-1, le=1, description="Highest sentiment, -1..1.", examples=[1])
     q: str | None = Field(
@@ -147,7 +153,9 @@ class StatementFilters(PageParams):
         description="Count the matching statements by these fields (repeatable); answered in `facets`.",
     )
     facet_size: int = Field(20, ge=1, le=200, description="Values per facet, most frequent first.", examples=[20])
-    total: bool = Field(False, description="Also count every matching statement (exact: costs a scan of the matches).")
+    total: bool = Field(
+        False, description="Also count every matching statement (exact: costs a scan of the matches).", examples=[True]
+    )
     fields: str | None = Field(
         None, examples=["id,text,expert"], description="Comma list of item fields to return (sparse fieldset)."
     )

@@ -3,6 +3,7 @@
 The ETag of a GET is a hash of the dataset version (bumped by every write), the path, the query
 string and the Accept header, so a client's revalidation costs one primary-key read and no query.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -44,8 +45,13 @@ class ConditionalGetMiddleware:
         headers = Headers(scope=scope)
         etag = etag_for(dataset_version(self.engine), scope, headers)
         if matches(headers.get("if-none-match"), etag):
-            await send({"type": "http.response.start", "status": 304,
-                        "headers": [(b"etag", etag.encode()), (b"cache-control", CACHE_CONTROL.encode())]})
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 304,
+                    "headers": [(b"etag", etag.encode()), (b"cache-control", CACHE_CONTROL.encode())],
+                }
+            )
             await send({"type": "http.response.body", "body": b""})
             return
 

@@ -11,7 +11,7 @@ from app.queries import topics as topic_queries
 from app.schemas import ExpertPublic, ExpertTopic, Page, PageParams
 
 router = APIRouter(prefix="/v1/experts", tags=["experts"])
-ExpertId = Annotated[int, Path(description="Expert id.")]
+ExpertId = Annotated[int, Path(description="Expert id.", examples=[1])]
 
 
 class ExpertFilters(PageParams):

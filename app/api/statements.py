@@ -43,6 +43,8 @@ def public(item: dict) -> dict:
 
 
 @router.get("/{statement_id}", response_model=StatementPublic)
-def read_statement(session: SessionDep, statement_id: Annotated[int, Path(description="Statement id.")]) -> dict:
+def read_statement(
+    session: SessionDep, statement_id: Annotated[int, Path(description="Statement id.", examples=[1])]
+) -> dict:
     """Get a statement with its annotations."""
     return queries.get_statement(session, statement_id=statement_id)

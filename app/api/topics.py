@@ -28,7 +28,7 @@ def read_topic(session: SessionDep, slug: Slug) -> dict:
 def list_topic_experts(
     session: SessionDep,
     slug: Slug,
-    limit: Annotated[int, Query(ge=1, le=500, description="At most this many experts.")] = 50,
+    limit: Annotated[int, Query(ge=1, le=500, description="At most this many experts.", examples=[10])] = 50,
 ) -> list[dict]:
     """List who speaks on a topic, how often and in what tone; most active first."""
     return queries.list_topic_experts(session, slug=slug, limit=limit)

@@ -35,3 +35,20 @@ class TestHealthAndDocs:
                 assert op.get("summary"), path
                 for param in op.get("parameters", []):
                     assert param.get("description"), f"{path} {param['name']}"
+                    assert param.get("example") is not None or param.get("examples") or \
+                        param["schema"].get("examples"), f"{path} {param['name']} has no example"
+
+
+class TestWebAnnotations:
+    def test_every_statement_is_an_annotation_whose_selectors_find_it(self, client):
+        doc = client.get("/v1/documents/1").json()
+        response = client.get("/v1/documents/1/annotations")
+        assert response.headers["content-type"].startswith("application/ld+json")
+        page = response.json()
+        assert page["@context"] == "http://www.w3.org/ns/anno.jsonld" and page["type"] == "AnnotationPage"
+        assert len(page["items"]) == doc["statement_count"]
+        for item in page["items"]:
+            position, quote = item["target"]["selector"]
+            exact = doc["text"][position["start"]:position["end"]]
+            assert quote["exact"] == exact and doc["text"].find(quote["prefix"] + exact + quote["suffix"]) >= 0
+            assert item["body"][0]["purpose"] == "identifying" and "/v1/experts/" in item["body"][0]["source"]
