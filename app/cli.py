@@ -116,7 +116,7 @@ def extract(
             report_failure(item.source, item.reason)
             failed = True
             continue
-        record = analysis_record(item, analyse(item.text, topics))
+        record = analysis_record(item, analyse(item.text, topics, published=item.published))
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     raise typer.Exit(1 if failed else 0)
 

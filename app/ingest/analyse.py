@@ -1,16 +1,28 @@
 """Pure: a document's text -> experts, statements and each statement's annotation."""
-
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
 
 from app.ingest.annotate import annotate
+from app.ingest.countries import focus_country
 from app.ingest.extract import extract
 from app.ingest.taxonomy import Taxonomy
 from app.ingest.types import Annotation, ExtractedStatement, Extraction
 
 EXTRACTOR_VERSION = "0.1.0"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentContext:
+    """What annotation needs to know of the whole document."""
+
+    year: int | None  # the publication year: a later year in a statement looks ahead
+    focus: str | None  # the country the document is about: "the country" in a statement means it
+
+    @classmethod
+    def of(cls, text: str, published: str | None) -> DocumentContext:
+        return cls(int(published[:4]) if published else None, focus_country(text))
 
 
 @dataclass(slots=True)
@@ -27,8 +39,14 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def analyse(text: str, taxonomy: Taxonomy) -> Analysis:
+def annotate_in(context: DocumentContext, text: str, taxonomy: Taxonomy) -> Annotation:
+    """Annotate one statement of a document."""
+    return annotate(text, taxonomy, year=context.year, focus=context.focus)
+
+
+def analyse(text: str, taxonomy: Taxonomy, *, published: str | None = None) -> Analysis:
     """Extract the experts and statements of a document and annotate every statement."""
     extraction = extract(text)
-    annotations = [annotate(s.text, taxonomy) for s in extraction.statements]
+    context = DocumentContext.of(text, published)
+    annotations = [annotate_in(context, s.text, taxonomy) for s in extraction.statements]
     return Analysis(content_hash(text), extraction, annotations)

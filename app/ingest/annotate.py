@@ -183,15 +183,29 @@ def is_forward_looking(text: str, *, year: int | None = None) -> bool:
     )
 
 
-def annotate(text: str, taxonomy: Taxonomy, *, year: int | None = None) -> Annotation:
+# "the country" / "this nation's": a reference to the country the document is about
+_COUNTRY_ANAPHOR = re.compile(r"\b(?:the|this|our)\s+(?:country|nation)\b(?!\s+(?:of|that)\b)", re.IGNORECASE)
+
+
+def mentioned(text: str, focus: str | None) -> list[str]:
+    """Countries named in the text, plus the document's focus country when the text says "the country"."""
+    codes = countries_mentioned(text)
+    if focus and focus not in codes and _COUNTRY_ANAPHOR.search(text):
+        codes.append(focus)
+    return codes
+
+
+def annotate(text: str, taxonomy: Taxonomy, *, year: int | None = None, focus: str | None = None) -> Annotation:
     """Topics (with evidence), countries mentioned, sentiment and forward-looking of a statement.
 
     `year` is the year the statement was made (the document's publication year), if known: a
-    later year named in the text then marks the statement as forward-looking.
+    later year named in the text then marks the statement as forward-looking. `focus` is the
+    country the whole document is about (`countries.focus_country`), if any: "the country" in the
+    statement then counts as a mention of it.
     """
     return Annotation(
         topics=topic_matcher(taxonomy).match(text),
-        countries=countries_mentioned(text),
+        countries=mentioned(text, focus),
         sentiment=sentiment(text),
         forward_looking=is_forward_looking(text, year=year),
     )

@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -156,14 +158,25 @@ def _scanner() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?=[A-ZÀ-Þ])({body})(?![\w-])")
 
 
-def countries_mentioned(text: str) -> list[str]:
-    """ISO alpha-2 codes of countries the text names, in order of first mention."""
-    codes: list[str] = []
+def country_mentions(text: str) -> Iterator[str]:
+    """The ISO alpha-2 code of every country mention in the text, in order, repeats included."""
     for match in _scanner().finditer(text):
         code = _mention_forms()[match.group(1)]
-        if code and code not in codes and not _is_other_sense(text, match):
-            codes.append(code)
-    return codes
+        if code and not _is_other_sense(text, match):
+            yield code
+
+
+def countries_mentioned(text: str) -> list[str]:
+    """ISO alpha-2 codes of countries the text names, in order of first mention."""
+    return list(dict.fromkeys(country_mentions(text)))
+
+
+def focus_country(text: str) -> str | None:
+    """The country a whole document is about: the most mentioned one, if clearly ahead of the next."""
+    ranked = Counter(country_mentions(text)).most_common(2)
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _is_other_sense(text: str, match: re.Match[str]) -> bool:

@@ -10,8 +10,7 @@ from typing import Literal
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
-from app.ingest.analyse import analyse, content_hash
-from app.ingest.annotate import annotate
+from app.ingest.analyse import DocumentContext, analyse, annotate_in, content_hash
 from app.ingest.persist import (
     add_annotation_rows,
     bump_dataset_version,
@@ -22,7 +21,7 @@ from app.ingest.persist import (
 )
 from app.ingest.sources import ReadError, read_documents
 from app.ingest.taxonomy import Taxonomy
-from app.models import Statement
+from app.models import Document, Statement
 
 Outcome = Literal["loaded", "unchanged", "failed"]
 
@@ -76,7 +75,7 @@ def ingest_document(raw, *, engine: Engine, taxonomy: Taxonomy, topic_ids: dict[
         with Session(engine) as session, session.begin():
             if get_document_by_hash(session, sha256=content_hash(raw.text)) is not None:
                 return DocumentResult(raw.source, "unchanged")
-            analysis = analyse(raw.text, taxonomy)
+            analysis = analyse(raw.text, taxonomy, published=raw.published)
             persist_document(session, raw=raw, analysis=analysis, topic_ids=topic_ids)
         return DocumentResult(
             raw.source, "loaded", len(analysis.extraction.experts), len(analysis.extraction.statements)
@@ -85,23 +84,28 @@ def ingest_document(raw, *, engine: Engine, taxonomy: Taxonomy, topic_ids: dict[
         return DocumentResult(raw.source, "failed", reason=f"{type(err).__name__}: {err}")
 
 
-def reannotate(*, engine: Engine, taxonomy: Taxonomy, batch_size: int = 1000) -> int:
-    """Recompute every statement's annotations from the taxonomy, without re-extracting; return the count."""
+def reannotate(*, engine: Engine, taxonomy: Taxonomy) -> int:
+    """Recompute every statement's annotations from the taxonomy, without re-extracting; return the count.
+
+    Works a document at a time (each in its own transaction), since annotation reads the document's context.
+    """
     with Session(engine) as session, session.begin():
         topic_ids = sync_topics(session, taxonomy=taxonomy)
     done, after = 0, 0
     while True:
         with Session(engine) as session, session.begin():
-            batch = session.exec(
-                select(Statement).where(col(Statement.id) > after).order_by(col(Statement.id)).limit(batch_size)
-            ).all()
-            if not batch:
+            document = session.exec(select(Document).where(col(Document.id) > after)
+                                    .order_by(col(Document.id)).limit(1)).first()
+            if document is None:
                 return done
-            annotations = [annotate(s.text, taxonomy) for s in batch]
-            clear_annotation_rows(session, statement_ids=[s.id for s in batch])
+            after = document.id
+            context = DocumentContext.of(document.text, document.published and document.published.isoformat())
+            statements = session.exec(select(Statement).where(Statement.document_id == document.id)).all()
+            annotations = [annotate_in(context, s.text, taxonomy) for s in statements]
+            clear_annotation_rows(session, statement_ids=[s.id for s in statements])
             bump_dataset_version(session)
-            for statement, annotation in zip(batch, annotations, strict=True):
+            for statement, annotation in zip(statements, annotations, strict=True):
                 statement.sentiment, statement.forward_looking = annotation.sentiment, annotation.forward_looking
                 session.add(statement)
-            add_annotation_rows(session, [(s.id, a) for s, a in zip(batch, annotations, strict=True)], topic_ids)
-            done, after = done + len(batch), batch[-1].id
+            add_annotation_rows(session, [(s.id, a) for s, a in zip(statements, annotations, strict=True)], topic_ids)
+            done += len(statements)

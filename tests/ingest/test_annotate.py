@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from app.ingest import countries
 from app.ingest.annotate import annotate, is_forward_looking, sentiment, topic_matcher
 from app.ingest.taxonomy import Taxonomy, Topic, load_taxonomy
 
@@ -123,3 +124,24 @@ def test_annotate_is_fast() -> None:
     for _ in range(500):
         annotate(text, SEED_TAXONOMY)
     assert 500 / (time.perf_counter() - start) > 1000
+
+
+FOCUS_DOCUMENT = (
+    "Kenya's economy grew again. Analysts in Nairobi praised Kenya's central bank, "
+    "while Kenya's exports to Uganda rose."
+)
+
+
+def test_focus_country_is_the_clearly_most_mentioned_one():
+    assert countries.focus_country(FOCUS_DOCUMENT) == "KE"
+    assert countries.focus_country("Chile and Peru met. Chile and Peru agreed. Chile and Peru signed.") is None
+
+
+@pytest.mark.parametrize(("statement", "expected"), [
+    ("The country has never been so stable.", ["KE"]),
+    ("This nation's farmers deserve better.", ["KE"]),
+    ("Growth will slow in Uganda.", ["UG"]),
+    ("Exports rose by a third.", []),
+])
+def test_the_country_means_the_documents_focus(statement, expected, taxonomy):
+    assert annotate(statement, taxonomy, focus="KE").countries == expected
