@@ -1,0 +1,185 @@
+"""Score the extraction (and, when available, the annotation) against hand-made gold files.
+
+Gold files follow /work/shared/gold/README.md: experts by name and aliases, statements keyed by
+0-based line.  Experts match by last name; attribution units are (line, speaker); the annotation
+rows (topics, countries mentioned, forward-looking) are computed over the gold lines that the
+prediction also attributes.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from app.ingest.extract import extract
+from app.ingest.types import Annotation, Extraction
+
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "the"})
+
+
+@dataclass(slots=True)
+class Counts:
+    """True positives, predictions and gold items of one measure."""
+
+    tp: int = 0
+    pred: int = 0
+    gold: int = 0
+
+    def add(self, tp: int, pred: int, gold: int) -> None:
+        self.tp, self.pred, self.gold = self.tp + tp, self.pred + pred, self.gold + gold
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / self.pred if self.pred else float(not self.gold)
+        r = self.tp / self.gold if self.gold else 1.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+@dataclass(slots=True)
+class Ratio:
+    hits: int = 0
+    total: int = 0
+
+    def add(self, hit: bool) -> None:
+        self.hits, self.total = self.hits + int(hit), self.total + 1
+
+    def value(self) -> float | None:
+        return self.hits / self.total if self.total else None
+
+
+@dataclass(slots=True)
+class Scores:
+    experts: Counts = field(default_factory=Counts)
+    attribution: Counts = field(default_factory=Counts)
+    topics: Counts = field(default_factory=Counts)
+    countries: Counts = field(default_factory=Counts)
+    kind: Ratio = field(default_factory=Ratio)
+    expert_countries: Ratio = field(default_factory=Ratio)
+    roles: Ratio = field(default_factory=Ratio)
+    forward: Ratio = field(default_factory=Ratio)
+    documents: int = 0
+
+
+def name_tokens(name: str) -> list[str]:
+    """Lower-case word tokens of a name without titles ("Dr. Jane Roe" -> ["jane", "roe"])."""
+    words = re.findall(r"[^\W\d_]+", unicodedata.normalize("NFKC", name).lower())
+    return [w for w in words if w not in _TITLES and len(w) > 1]
+
+
+def same_person(pred: str, gold: dict) -> bool:
+    """Last-name match: the predicted last word is a word of the gold name or one of its aliases."""
+    tokens = name_tokens(pred)
+    forms = [gold["name"], *gold.get("aliases", [])]
+    return bool(tokens) and any(tokens[-1] in name_tokens(f) for f in forms)
+
+
+def _match_experts(extraction: Extraction, gold: list[dict]) -> dict[str, dict]:
+    """Predicted expert name -> the gold expert it matches (one-to-one, in order)."""
+    matched: dict[str, dict] = {}
+    used: set[int] = set()
+    for expert in extraction.experts:
+        for k, g in enumerate(gold):
+            if k not in used and same_person(expert.name, g):
+                matched[expert.name] = g
+                used.add(k)
+                break
+    return matched
+
+
+def _score_experts(scores: Scores, extraction: Extraction, gold: dict, matched: dict[str, dict]) -> None:
+    scores.experts.add(len(matched), len(extraction.experts), len(gold["experts"]))
+    for expert in extraction.experts:
+        g = matched.get(expert.name)
+        if g is None:
+            continue
+        scores.expert_countries.add(sorted(expert.countries) == sorted(g.get("countries", [])))
+        gold_roles = {w for r in g.get("roles", []) for w in r.lower().split()}
+        scores.roles.add(bool(gold_roles & {w for r in expert.roles for w in r.lower().split()}))
+
+
+def _score_statements(scores: Scores, extraction: Extraction, annotations: list[Annotation] | None,
+                      gold: dict, matched: dict[str, dict]) -> None:
+    """Attribution by (line, speaker), kinds, and the annotation of the matched gold lines."""
+    gold_units = {(s["paragraph"], s["speaker"]): s for s in gold["statements"]}
+    pred_units: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for k, st in enumerate(extraction.statements):
+        speaker = matched[st.speaker]["name"] if st.speaker in matched else st.speaker
+        pred_units[(st.paragraph, speaker)].append(k)
+    hits = [u for u in pred_units if u in gold_units]
+    scores.attribution.add(len(hits), len(pred_units), len(gold_units))
+    for unit in hits:
+        g, ks = gold_units[unit], pred_units[unit]
+        scores.kind.add(any(extraction.statements[k].kind == g["kind"] for k in ks))
+        if annotations is None or "topics" not in g:
+            continue
+        topics = {t for k in ks for t in annotations[k].topics}
+        countries = {c for k in ks for c in annotations[k].countries}
+        scores.topics.add(len(topics & set(g["topics"])), len(topics), len(g["topics"]))
+        gold_countries = set(g.get("countries_mentioned", []))
+        scores.countries.add(len(countries & gold_countries), len(countries), len(gold_countries))
+        scores.forward.add(any(annotations[k].forward_looking for k in ks) == g.get("forward_looking", False))
+
+
+def _annotator():
+    """The statement annotator, or None when app.ingest.annotate is not available."""
+    try:
+        from app.config import get_settings
+        from app.ingest.annotate import annotate
+        from app.ingest.taxonomy import load_taxonomy
+
+        taxonomy = load_taxonomy(get_settings().taxonomy())
+    except Exception:  # noqa: BLE001 - any failure means: score the extraction alone
+        return None
+    return lambda text: annotate(text, taxonomy)
+
+
+def read_text(path: Path) -> str:
+    """A document as the contract decodes it: UTF-8, BOM removed, CRLF -> LF."""
+    return path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+
+
+def score_documents(gold_dir: Path, docs_dir: Path) -> Scores:
+    """Run the extraction on every gold file's document and add up the scores."""
+    scores, annotate = Scores(), _annotator()
+    for gold_path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        doc = docs_dir / gold.get("document", gold_path.stem + ".txt")
+        if not doc.is_file():
+            continue
+        extraction = extract(read_text(doc))
+        annotations = [annotate(s.text) for s in extraction.statements] if annotate else None
+        matched = _match_experts(extraction, gold["experts"])
+        _score_experts(scores, extraction, gold, matched)
+        _score_statements(scores, extraction, annotations, gold, matched)
+        scores.documents += 1
+    return scores
+
+
+def _table(scores: Scores) -> Table:
+    table = Table(title=f"Extraction against gold ({scores.documents} documents)")
+    for column in ("measure", "precision", "recall", "F1 / accuracy", "n"):
+        table.add_column(column, justify="left" if column == "measure" else "right")
+    for label, counts in (("experts (by last name)", scores.experts), ("attribution (line, speaker)", scores.attribution),
+                          ("topics (micro)", scores.topics), ("countries mentioned", scores.countries)):
+        if label.startswith(("topics", "countries")) and not counts.gold and not counts.pred:
+            continue
+        p, r, f = counts.prf()
+        table.add_row(label, f"{p:.3f}", f"{r:.3f}", f"{f:.3f}", f"{counts.tp}/{counts.pred}/{counts.gold}")
+    for label, ratio in (("kind accuracy", scores.kind), ("expert country accuracy", scores.expert_countries),
+                         ("expert role recall", scores.roles), ("forward-looking accuracy", scores.forward)):
+        value = ratio.value()
+        if value is not None:
+            table.add_row(label, "", "", f"{value:.3f}", f"{ratio.hits}/{ratio.total}")
+    return table
+
+
+def evaluate_command(gold_dir: Path, docs_dir: Path | None = None) -> None:
+    """Score the extraction against GOLD_DIR; documents are read from DOCS_DIR, by default the
+    `seeds` folder next to GOLD_DIR (the layout of /work/shared: gold/ and seeds/ side by side)."""
+    docs_dir = docs_dir or gold_dir.parent / "seeds"
+    Console().print(_table(score_documents(gold_dir, docs_dir)))

@@ -1,0 +1,41 @@
+"""Turn a resolved person into an ExtractedExpert, described from the words that introduce them."""
+from __future__ import annotations
+
+from app.ingest.extract_intro import Description, describe
+from app.ingest.extract_names import surname
+from app.ingest.extract_people import Person
+from app.ingest.segment import line_index, sentence_spans
+from app.ingest.types import ExtractedExpert
+
+MAX_MENTIONS_TRIED = 6
+
+
+def _mention_description(text: str, lines: list[tuple[int, int]], at: int, name: str) -> tuple[Description, int]:
+    """Describe the person from the sentence around one mention of their name."""
+    line = line_index(lines, at)
+    sentence = next(((s, e) for s, e in sentence_spans(text, *lines[line]) if s <= at < e), lines[line])
+    return describe(text, sentence[0], at, at + len(name), sentence[1]), line
+
+
+def _aliases(text: str, name: str) -> list[str]:
+    """The surname is an alias when the text uses it alone, outside the full name."""
+    last = surname(name)
+    if last == name:
+        return []
+    return [last] if text.count(last) > text.count(name) else []
+
+
+def build_expert(text: str, lines: list[tuple[int, int]], person: Person) -> ExtractedExpert:
+    """The expert record of a person: first descriptive mention, roles from coreference too."""
+    mentions = sorted(m for m in person.mentions if text.startswith(person.name, m))
+    desc, line = Description(), line_index(lines, min(person.mentions))
+    for at in mentions[:MAX_MENTIONS_TRIED]:
+        found, found_line = _mention_description(text, lines, at, person.name)
+        if found.roles or found.nationality or found.countries:
+            desc, line = found, found_line
+            break
+    roles = desc.roles + sorted(r for r in person.roles if r not in desc.roles)
+    return ExtractedExpert(name=person.name, aliases=_aliases(text, person.name),
+                           nationality=desc.nationality, countries=desc.countries, roles=roles,
+                           affiliations=desc.affiliations, introduced_as=desc.introduced_as or person.name,
+                           paragraph=line)

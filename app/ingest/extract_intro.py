@@ -1,0 +1,116 @@
+"""How a document introduces a person: nationality, countries, roles and affiliations.
+
+Descriptors sit before the name ("Israeli pundit and journalist Roman Gurevich"), in stacked
+comma-separated chunks ("Turkish-Kazakh politician, founder of the X Foundation, Name"), in an
+appositive after it ("Kirill Sitnikov, a Russian political analyst,") or in a header
+("Name, Title (Country):").  Only chunks that hold a role noun or a nationality are kept.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.ingest.countries import demonym_code, name_code, nationality_codes
+from app.ingest.extract_frames import VERB, _alternation
+from app.ingest.extract_names import UP
+from app.ingest.rules import AFFILIATION_ROLES, ROLE_NOUNS
+
+ROLE = re.compile(rf"\b(?:{_alternation(ROLE_NOUNS)})\b", re.IGNORECASE)
+_ORG_WORD = rf"(?:[“”\"«»']*[{UP}0-9][\w.&'’-]*[“”\"«»']*)"
+ORG_AFTER_LINK = re.compile(
+    rf"\b(?:of|at|with|from|for)\s+(?:the\s+)?({_ORG_WORD}(?:\s+(?:of|and|for|on|the|de|&)?\s*{_ORG_WORD})*)")
+_CAP_TOKEN = re.compile(rf"[{UP}][\w’'-]*(?:-[{UP}][\w’'-]*)*")
+_BOUNDARY = re.compile(r"(?:\baccording to\b|\bthat\b|[;:(—–]|\.\s)", re.IGNORECASE)
+_COUNTRY_IN_PARENS = re.compile(r"\(([^()]{2,40})\)")
+NOT_ROLES = frozenset({"founder", "co-founder", "member"})  # links to an affiliation, not a profession
+
+
+@dataclass(slots=True)
+class Description:
+    nationality: str | None = None
+    countries: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    introduced_as: str = ""
+
+
+def _chunks_before(text: str, lo: int, name_start: int) -> list[str]:
+    """Stacked descriptor chunks before a name, nearest first, stopping at the first chunk without one."""
+    window = text[lo:name_start]
+    cut = 0
+    for m in _BOUNDARY.finditer(window):
+        cut = m.end()
+    kept = []
+    for chunk in reversed(window[cut:].split(",")):
+        chunk = chunk.strip()
+        if not chunk and not kept:
+            continue
+        if not (ROLE.search(chunk) or _nationality(chunk)) or VERB.search(chunk):
+            break
+        kept.append(chunk)
+    return kept
+
+
+def _chunk_after(text: str, name_end: int, hi: int) -> str:
+    """The appositive after a name: ", a Russian political analyst and publicist," or ", professor at X."."""
+    m = re.match(r",\s*([^,;:()]{2,160}?)(?:,|\.(?:\s|$)|;|$|\s+(?:said|says|told|believes|noted|added)\b)",
+                 text[name_end:hi])
+    if not m or not ROLE.search(m.group(1)) or VERB.search(m.group(1)):
+        return ""
+    return m.group(1).strip()
+
+
+def _nationality(chunk: str) -> str | None:
+    """The first word naming a nationality ("German", "Turkish-Kazakh")."""
+    for m in _CAP_TOKEN.finditer(chunk):
+        word = m.group()
+        if demonym_code(word) or ("-" in word and nationality_codes(word)):
+            return word
+    return None
+
+
+def _roles(chunk: str) -> list[str]:
+    return [r.group().lower() for r in ROLE.finditer(chunk) if r.group().lower() not in NOT_ROLES]
+
+
+def _affiliations(chunk: str) -> list[str]:
+    """Pattern ROLE of/at [the] ORGANISATION, quotes dropped ("founder of the “X” Foundation")."""
+    out = []
+    for m in ORG_AFTER_LINK.finditer(chunk):
+        before = chunk[:m.start()].lower().split()
+        if not before or not (ROLE.search(chunk[:m.start()]) or before[-1] in AFFILIATION_ROLES):
+            continue
+        org = re.sub(r"[“”\"«»]", "", m.group(1))
+        org = re.sub(r"\s+", " ", org).strip(" .,'’")
+        if org and demonym_code(org) is None:
+            out.append(org)
+    return out
+
+
+def _header_country(text: str, name_end: int, hi: int) -> list[str]:
+    """Pattern "Name, Title (Country):" - the country in parentheses before a colon."""
+    m = _COUNTRY_IN_PARENS.search(text, name_end, hi)
+    if not m or not text[m.end():hi].lstrip().startswith(":"):
+        return []
+    codes = [name_code(part.strip()) or demonym_code(part.strip()) for part in re.split(r"[/,]", m.group(1))]
+    return [c for c in codes if c]
+
+
+def describe(text: str, lo: int, name_start: int, name_end: int, hi: int) -> Description:
+    """Everything the sentence [lo, hi) says about the person named at [name_start, name_end)."""
+    chunks = _chunks_before(text, lo, name_start)
+    after = _chunk_after(text, name_end, hi)
+    if after:
+        chunks.append(after)
+    desc = Description()
+    for chunk in chunks:
+        desc.nationality = desc.nationality or _nationality(chunk)
+        desc.roles += [r for r in _roles(chunk) if r not in desc.roles]
+        desc.affiliations += [a for a in _affiliations(chunk) if a not in desc.affiliations]
+    if desc.nationality:
+        desc.countries = nationality_codes(desc.nationality)
+    desc.countries += [c for c in _header_country(text, name_end, hi) if c not in desc.countries]
+    first = min([name_start] + [text.find(c, lo, name_end) for c in chunks if text.find(c, lo, name_end) >= 0])
+    last = max([name_end] + [text.find(after, name_end, hi) + len(after)] if after else [name_end])
+    desc.introduced_as = text[first:last]
+    return desc

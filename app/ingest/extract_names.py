@@ -1,0 +1,106 @@
+"""Person names: capitalised runs of words, stripped of titles, told apart from places and bodies."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from app.ingest.countries import demonym_code, nationality_codes
+from app.ingest.rules import HONORIFICS, NON_NAME_WORDS, ORG_WORDS
+
+
+def _upper_class() -> str:
+    """A regex character class of every upper-case letter (re has no \\p{Lu})."""
+    ranges, start, prev = [], None, None
+    for cp in range(0x2000):  # Latin, Greek, Cyrillic, Armenian, Georgian
+        if chr(cp).isupper():
+            if start is None:
+                start = cp
+            elif cp != prev + 1:
+                ranges.append((start, prev))
+                start = cp
+            prev = cp
+    ranges.append((start, prev))
+    return "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges)
+
+
+UP = _upper_class()
+# A name word: "Kudryats", "MacManus", "O'Neill", "Al-Sabah", an initial "Z." or "J.R.".
+_WORD = rf"(?:[{UP}][\w'’]*(?:-[\w'’]+)*\.?|(?:[{UP}]\.)+)"
+_PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|le|la|bin|ibn|al|el|ben|dos|du|y)"
+NAME_RUN = re.compile(rf"{_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_WORD}){{0,5}}")
+NAME_AT_END = re.compile(rf"({_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_WORD}){{0,5}})\s*$")
+NAME_AT_START = re.compile(rf"^\s*({_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_WORD}){{0,5}})")
+
+
+def _bare(token: str) -> str:
+    return token.lower().rstrip(".,’'")
+
+
+def is_initial(token: str) -> bool:
+    """An initial such as "Z." or "J.R."."""
+    return bool(re.fullmatch(rf"(?:[{UP}]\.)+", token))
+
+
+def strip_titles(tokens: list[str]) -> list[str]:
+    """Drop everything up to the last title word ("U.S. President Donald Trump" -> Donald Trump)."""
+    cut = 0
+    for k, tok in enumerate(tokens[:-1]):
+        bare = _bare(tok)
+        if bare in HONORIFICS or bare in NON_NAME_WORDS or demonym_code(tok.rstrip(".")) or (
+                "-" in tok and nationality_codes(tok)) or bare in {"u.s", "u.k", "us", "uk"}:
+            cut = k + 1
+    return tokens[cut:]
+
+
+@lru_cache(maxsize=4096)
+def is_thing(token: str) -> bool:
+    """A word that marks an organisation, a place, a nationality or a date, not a person."""
+    bare = _bare(token)
+    return (bare in ORG_WORDS or bare in NON_NAME_WORDS or demonym_code(token.rstrip(".")) is not None
+            or bare in {"u.s", "u.k", "u.n", "eu", "nato", "usa"})
+
+
+def person_tokens(run: str) -> list[str]:
+    """The words of a capitalised run that form a person's name, or [] if it is not a person."""
+    tokens = [t for t in run.replace("\u00a0", " ").split(" ") if t]
+    while tokens and _bare(tokens[0]) in NON_NAME_WORDS:
+        tokens = tokens[1:]
+    tokens = strip_titles(tokens)
+    if not tokens or any(_bare(t) in ORG_WORDS or _not_name_shaped(t) for t in tokens):
+        return []
+    if is_thing(tokens[-1]) or is_initial(tokens[-1]) or _place_name(" ".join(tokens)):
+        return []
+    tokens = [t.rstrip(",") for t in tokens]
+    if len(tokens[-1]) > 2:  # a sentence's full stop glued to the surname
+        tokens[-1] = tokens[-1].rstrip(".")
+    return tokens
+
+
+def _not_name_shaped(token: str) -> bool:
+    """Headline capitals ("BOSS"), possessives ("POLITICO’s") and digits are not name words."""
+    word = token.rstrip(".,")
+    return (len(word) > 3 and word.isupper()) or word.endswith(("’s", "'s")) or any(c.isdigit() for c in word)
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Country and subdivision names from pycountry, lower case (a run equal to one is a place)."""
+    import pycountry
+
+    names = {c.name.lower() for c in pycountry.countries}
+    names |= {s.name.lower() for s in pycountry.subdivisions}
+    return frozenset(names)
+
+
+def _place_name(name: str) -> bool:
+    return name.lower() in _places()
+
+
+def surname(name: str) -> str:
+    """The last word of a full name, the alias news writing uses on second mention."""
+    return name.split(" ")[-1]
+
+
+def full_name(tokens: list[str]) -> str:
+    """A display name without initials-only prefixes kept as is ("Z. Mammadov" stays)."""
+    return " ".join(tokens)

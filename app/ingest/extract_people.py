@@ -1,0 +1,134 @@
+"""Coreference: resolve a speaker mention (name, surname, pronoun, role phrase) to one person.
+
+A document is read in order.  Full names seen anywhere are candidates for surname aliases; a
+pronoun or a definite role phrase ("the pundit") points to the person in focus: the last person
+who spoke, preferring one already described with that role.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from app.ingest.extract_frames import Ref
+from app.ingest.extract_names import NAME_RUN, is_initial, person_tokens, surname
+from app.ingest.rules import HONORIFICS
+
+
+@dataclass(slots=True)
+class Person:
+    name: str
+    roles: set[str] = field(default_factory=set)
+    mentions: list[int] = field(default_factory=list)  # offsets of name mentions
+
+
+class People:
+    """The persons of one document, with surname aliases and the current focus."""
+
+    def __init__(self, text: str, quoted: list[tuple[int, int]] | None = None) -> None:
+        self.text = text
+        self.by_surname: dict[str, list[Person]] = {}
+        self.focus: Person | None = None
+        self.focus_at = -1
+        self._subjects: list[tuple[int, Person]] = []  # persons opening a sentence, in order
+        self._next_subject = 0
+        self._scan_full_names(text, quoted or [])
+
+    def advance(self, at: int) -> None:
+        """Move the focus to the last person who opened a sentence before `at`, if more recent."""
+        while self._next_subject < len(self._subjects) and self._subjects[self._next_subject][0] < at:
+            offset, person = self._subjects[self._next_subject]
+            self._next_subject += 1
+            if offset > self.focus_at:
+                self.focus, self.focus_at = person, offset
+
+    def _scan_full_names(self, text: str, quoted: list[tuple[int, int]]) -> None:
+        """Pattern: any capitalised run of two or more name words is a known person."""
+        singles = []
+        for m in NAME_RUN.finditer(text):
+            tokens = person_tokens(m.group())
+            if len(tokens) >= 2:
+                person = self._person(" ".join(tokens), m.start())
+                if _opens_sentence(text, m.start()) and not _inside(quoted, m.start()):
+                    self._subjects.append((m.start(), person))
+            elif len(tokens) == 1 and _opens_sentence(text, m.start()) and not _inside(quoted, m.start()):
+                singles.append((m.start(), tokens[0]))
+        for at, word in singles:  # "Smith said ..." once "John Smith" is known
+            known = self.by_surname.get(word.lower())
+            if known:
+                self._subjects.append((at, known[-1]))
+        self._subjects.sort(key=lambda x: x[0])
+
+    def _person(self, name: str, at: int) -> Person:
+        key = surname(name).lower()
+        for p in self.by_surname.get(key, []):
+            if _same_first(p.name, name):
+                if len(name) > len(p.name) and not is_initial(name.split(" ")[0]):
+                    p.name = name
+                p.mentions.append(at)
+                return p
+        person = Person(name, mentions=[at])
+        self.by_surname.setdefault(key, []).append(person)
+        return person
+
+    def resolve(self, ref: Ref) -> Person | None:
+        """The person a mention refers to, or None (an organisation, an unknown single word)."""
+        person = None
+        self.advance(ref.start)
+        if ref.kind == "name":
+            person = self._by_name(ref)
+        elif ref.kind == "pronoun":
+            person = self.focus
+        elif ref.kind == "role":
+            person = self.focus
+            if person is not None:
+                person.roles.add(ref.text)
+        if person is not None:
+            self.focus, self.focus_at = person, ref.start
+        return person
+
+    def _by_name(self, ref: Ref) -> Person | None:
+        """Pattern: a full name, "Z. Mammadov", a surname alone, or "Mr. Smith"."""
+        tokens = ref.text.split(" ")
+        if len(tokens) >= 2:
+            return self._person(ref.text, ref.start)
+        candidates = self.by_surname.get(tokens[0].lower(), [])
+        if candidates:
+            before = [p for p in candidates if min(p.mentions) <= ref.start] or candidates
+            return max(before, key=lambda p: max((m for m in p.mentions if m <= ref.start), default=0))
+        if _after_honorific(self.text, ref.start):
+            return self._person(ref.text, ref.start)
+        return None
+
+    def all(self) -> list[Person]:
+        return [p for ps in self.by_surname.values() for p in ps]
+
+
+def _same_first(a: str, b: str) -> bool:
+    """Two names with one surname are one person when their first words agree (or one is an initial)."""
+    fa, fb = a.split(" ")[0], b.split(" ")[0]
+    if fa == fb:
+        return True
+    return (is_initial(fa) or is_initial(fb)) and fa[0] == fb[0]
+
+
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?”\"]\s+|\n)(?:(?:But|And|So|Still|Yet|Now|Then|Meanwhile|However),?\s+)?(?:\S+\s+){0,3}$")
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """The name stands at the head of a sentence (up to three title words before it)."""
+    return bool(_SENTENCE_OPENING.search(text, max(0, at - 60), at))
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    k = bisect.bisect_right(spans, (at, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= at < spans[k][1]
+
+
+_HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in HONORIFICS)
+_HONORIFIC_BEFORE = re.compile(r"(\S+)\s+$")
+
+
+def _after_honorific(text: str, at: int) -> bool:
+    m = _HONORIFIC_BEFORE.search(text, max(0, at - 20), at)
+    return bool(m) and m.group(1).lower().rstrip(".") in _HONORIFIC_WORDS

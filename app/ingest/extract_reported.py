@@ -1,0 +1,133 @@
+"""Reported speech: the clause a person is said to say, believe or stress, without the frame.
+
+Patterns, tried in order on each sentence outside quotation marks:
+  According to SOURCE, CONTENT.          CONTENT, according to SOURCE.
+  In his/her view, CONTENT.              SOURCE [, appositive,] VERB [OBJECT] [that] CONTENT.
+  CONTENT, SOURCE VERB. / CONTENT, VERB SOURCE.
+"""
+from __future__ import annotations
+
+import re
+
+from app.ingest.extract_claims import Claim
+from app.ingest.extract_frames import Ref, _alternation, find_verbs, ref_at_end, subject_before_verb, trailing_frame
+from app.ingest.rules import SOURCE_FIRST_CUES, TELL_VERBS, VIEW_NOUNS
+from app.ingest.segment import QUOTE_CHARS, sentence_spans
+
+_OPENING = r"(?:[\w’']+,\s+){0,2}"  # "Thus, ", "However, " before the frame
+SOURCE_FIRST = re.compile(rf"{_OPENING}({_alternation(SOURCE_FIRST_CUES)})\s+([^,;:“”\"]{{2,160}}?),\s+", re.IGNORECASE)
+SOURCE_LAST = re.compile(r",\s+(according to)\s+([^,;:“”\"]{2,160}?)[.!?]?\s*$", re.IGNORECASE)
+VIEW = re.compile(rf"{_OPENING}(?:in|to)\s+(his|her)\s+(?:own\s+)?(?:{_alternation(VIEW_NOUNS)}),\s+", re.IGNORECASE)
+_THAT = re.compile(r"^\s*(?:,\s*)?(?:(?:on|last|this)\s+\w+\s+)?(?:,\s*)?that\s+", re.IGNORECASE)
+_TOLD_OBJECT = re.compile(r"^\s+[^,.;:“”\"]{1,60}?\s+(?:that\s+|:\s*)", re.IGNORECASE)
+_BARE_CLAUSE = re.compile(r"^\s+(?!(?:to|in|on|at|of|about|with|for|by|as|and|but|so|it|this|that|"
+                          r"during|after|before|from|into|over|yes|no|nothing|something|anything)\b)(?=[\w“\"‘])",
+                          re.IGNORECASE)
+MIN_CONTENT_WORDS = 3
+MAX_TAIL = 80  # a sentence-final frame ", Smith told reporters on Monday." is short
+
+
+def _content(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The reported clause from start to the sentence end, without closing punctuation."""
+    while start < end and text[start] in " ,":
+        start += 1
+    while end > start and text[end - 1] in " .!?;,":
+        end -= 1
+    if len(text[start:end].split()) < MIN_CONTENT_WORDS or text[start] in QUOTE_CHARS:
+        return None
+    return start, end
+
+
+def _source_phrase(text: str, lo: int, hi: int, cue: str) -> Ref | None:
+    ref = ref_at_end(text, lo, hi)
+    return Ref(ref.kind, ref.text, ref.start, ref.end, cue) if ref else None
+
+
+def according_to_first(text: str, s: int, e: int) -> Claim | None:
+    """Pattern "According to German pundit Jane Roe, the year was a success."."""
+    m = SOURCE_FIRST.match(text, s, e)
+    if not m:
+        return None
+    ref = _source_phrase(text, m.start(2), m.end(2), m.group(1))
+    span = _content(text, m.end(), e)
+    return Claim("indirect", [span], ref, m.group(1)) if ref and span else None
+
+
+def according_to_last(text: str, s: int, e: int) -> Claim | None:
+    """Pattern "The year was a success, according to Jane Roe."."""
+    m = SOURCE_LAST.search(text, s, e)
+    if not m:
+        return None
+    ref = _source_phrase(text, m.start(2), m.end(2), m.group(1))
+    span = _content(text, s, m.start())
+    return Claim("indirect", [span], ref, m.group(1)) if ref and span else None
+
+
+def in_his_view(text: str, s: int, e: int) -> Claim | None:
+    """Pattern "In his view, the outcome was positive." (the pronoun is the speaker)."""
+    m = VIEW.match(text, s, e)
+    if not m:
+        return None
+    span = _content(text, m.end(), e)
+    cue = text[m.start(1) - 3 if text[m.start(1) - 3:m.start(1)].lower() == "in " else m.start(1):m.end()].rstrip(", ")
+    ref = Ref("pronoun", m.group(1).lower(), m.start(1), m.end(1), cue)
+    return Claim("indirect", [span], ref, cue) if span else None
+
+
+def _content_start(text: str, verb_end: int, cue: str, e: int) -> int | None:
+    """Where the clause after a reporting verb begins: after "that", the person told, or the verb."""
+    rest = text[verb_end:e]
+    m = _THAT.match(rest)
+    if m:
+        return verb_end + m.end()
+    if cue.lower() in TELL_VERBS:
+        m = _TOLD_OBJECT.match(rest)
+        return verb_end + m.end() if m else None
+    m = _BARE_CLAUSE.match(rest)
+    return verb_end + m.end() if m else None
+
+
+def subject_verb_clause(text: str, s: int, e: int) -> Claim | None:
+    """Pattern "Jane Roe, a professor at X, believes that ..." / "The pundit told Trend that ..."."""
+    for verb_start, verb_end, cue in find_verbs(text, s, e):
+        ref = subject_before_verb(text, s, verb_start, cue)
+        if ref is None:
+            continue
+        start = _content_start(text, verb_end, cue, e)
+        span = _content(text, start, e) if start is not None else None
+        if span:
+            return Claim("indirect", [span], ref, cue)
+    return None
+
+
+def final_frame(text: str, s: int, e: int) -> Claim | None:
+    """Pattern "The plan will fail, Smith said." / "..., said the analyst on Monday."."""
+    comma = text.rfind(",", s, e)
+    if comma < 0 or e - comma > MAX_TAIL:
+        return None
+    ref = trailing_frame(text, comma, e)
+    span = _content(text, s, comma)
+    return Claim("indirect", [span], ref, ref.cue) if ref and span else None
+
+
+PATTERNS = (according_to_first, according_to_last, in_his_view, subject_verb_clause, final_frame)
+
+
+def reported_claims(text: str, lines: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> list[Claim]:
+    """Every reported-speech claim, one per sentence at most, skipping sentences inside quotations."""
+    claims = []
+    qi = 0
+    for ls, le in lines:
+        if ls == le:
+            continue
+        for s, e in sentence_spans(text, ls, le):
+            while qi < len(quoted) and quoted[qi][1] <= s:
+                qi += 1
+            if qi < len(quoted) and quoted[qi][0] <= s and quoted[qi][1] >= e:
+                continue  # the whole sentence is inside a quotation
+            for pattern in PATTERNS:
+                claim = pattern(text, s, e)
+                if claim:
+                    claims.append(claim)
+                    break
+    return claims

@@ -1,0 +1,126 @@
+"""Data for the attribution rules: reporting verbs, cue phrases, role nouns, honorifics, org words.
+
+Everything here is plain vocabulary, general to English news writing (no name or phrase of any
+particular document).  The regular expressions built from it live next to the code that uses them.
+"""
+from __future__ import annotations
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(w.strip().lower() for w in block.split("|") if w.strip())
+
+
+# Reporting verbs, every tense form that introduces speech or opinion ("said", "believes", "has said").
+REPORTING_VERBS = _words("""
+say|says|said|saying|tell|tells|told|telling|believe|believes|believed|think|thinks|thought|
+note|notes|noted|noting|stress|stresses|stressed|stressing|emphasize|emphasizes|emphasized|
+emphasise|emphasises|emphasised|underline|underlines|underlined|add|adds|added|adding|
+argue|argues|argued|arguing|explain|explains|explained|claim|claims|claimed|claiming|warn|warns|
+warned|warning|insist|insists|insisted|suggest|suggests|suggested|state|states|stated|assert|
+asserts|asserted|maintain|maintains|maintained|observe|observes|observed|conclude|concludes|
+concluded|recall|recalls|recalled|remark|remarks|remarked|acknowledge|acknowledges|acknowledged|
+admit|admits|admitted|predict|predicts|predicted|expect|expects|expected|consider|considers|
+considered|write|writes|wrote|announce|announces|announced|continue|continues|continued|
+point out|points out|pointed out|reckon|reckons|reckoned|estimate|estimates|estimated|
+contend|contends|contended|declare|declares|declared|affirm|affirms|affirmed|highlight|
+highlights|highlighted|assess|assesses|assessed|tweet|tweets|tweeted|reply|replies|replied|
+respond|responds|responded|ask|asks|asked|urge|urges|urged|feel|feels|felt|hope|hopes|hoped|
+mention|mentions|mentioned|agree|agrees|agreed|comment|comments|commented|add further|
+went on|goes on|go on|is confident|was confident|are confident|is convinced|was convinced|
+is sure|was sure|is certain|was certain|is of the opinion|was of the opinion|
+has said|have said|had said|has noted|has argued|has warned|has stressed|has claimed|
+""")
+
+# Verbs that may be followed directly by the person told ("told Trend that", "told reporters:").
+TELL_VERBS = _words("tell|tells|told|telling|assure|assures|assured|inform|informs|informed|remind|reminds|reminded")
+
+# Cues that put the source first and the content after a comma ("According to X, ...").
+SOURCE_FIRST_CUES = _words("according to|in the words of|as noted by|as stated by|quoting")
+
+# Possessive frames ("In his view, ...") whose pronoun is the speaker.
+VIEW_NOUNS = _words("view|opinion|words|assessment|estimation|judgment|judgement|analysis|mind|eyes|words")
+
+# Adverbs allowed between subject and verb ("he also said", "she further noted").
+ADVERBS = _words("also|further|additionally|then|later|again|once|firmly|strongly|repeatedly|"
+                 "rightly|recently|previously|earlier|still|even|openly|publicly|bluntly|clearly|"
+                 "separately|likewise|similarly|personally|simply|only|just|has|had|have|would|will")
+
+PRONOUNS = _words("he|she")
+
+# Role nouns; multi-word ones first is not needed: matching takes the longest.
+ROLE_NOUNS = _words("""
+pundit|journalist|politician|political analyst|analyst|political scientist|scientist|expert|
+economist|professor|professor emeritus|associate professor|assistant professor|lecturer|
+researcher|senior researcher|research fellow|senior fellow|fellow|director|executive director|
+managing director|head|chairman|chairwoman|chair|ambassador|honorary ambassador|diplomat|
+former ambassador|deputy|member of parliament|lawmaker|legislator|senator|congressman|
+congresswoman|governor|mayor|minister|spokesman|spokeswoman|spokesperson|press secretary|
+pollster|strategist|commentator|political commentator|columnist|editor|editor-in-chief|writer|
+author|historian|sociologist|orientalist|military expert|military analyst|publicist|lawyer|
+attorney|adviser|advisor|consultant|ceo|chief executive|president|vice president|candidate|
+nominee|campaign manager|activist|scholar|academic|observer|political observer|blogger|
+broadcaster|host|reporter|correspondent|psychologist|philosopher|political expert|
+political strategist|political consultant|international relations expert|specialist|
+public figure|statesman|official|leader|chief|founder|co-founder|coordinator|manager|rector|
+dean|doctor|physician|engineer|entrepreneur|businessman|businesswoman|banker|investor|
+""")
+
+# Roles that name the person's link to an organisation rather than a profession ("founder of X").
+AFFILIATION_ROLES = _words("founder|co-founder|head|chairman|chairwoman|chair|director|member|"
+                           "president|rector|dean|ceo|leader|chief|coordinator|manager")
+
+# Honorifics and titles dropped from the front of a name ("Dr. Jane Roe" -> "Jane Roe").
+HONORIFICS = _words("""
+mr|mr.|mrs|mrs.|ms|ms.|miss|mx|dr|dr.|prof|prof.|professor|sir|dame|lord|lady|sen|sen.|senator|
+rep|rep.|representative|gov|gov.|governor|president|vice|secretary|minister|ambassador|general|
+gen|gen.|lt|lt.|col|col.|capt|capt.|adm|judge|justice|chairman|chairwoman|mayor|rev|rev.|
+pastor|attorney|chancellor|premier|prime|speaker|chief|deputy|honorary|former|director|
+congressman|congresswoman|sheikh|imam|rabbi|father|king|queen|prince|princess|emir|sultan|
+candidate|nominee|leader|commissioner|spokesman|spokeswoman|ceo|founder|analyst|expert|
+pundit|economist|journalist|politician|dean|first|the|st|saint
+""")
+
+# Capitalised words that start sentences or frames and are never part of a name.
+NON_NAME_WORDS = _words("""
+the|a|an|he|she|it|they|we|i|you|his|her|its|their|our|this|that|these|those|there|here|
+according|in|on|at|for|but|and|or|so|thus|meanwhile|however|also|yet|as|if|when|while|after|
+before|since|because|although|though|despite|with|without|from|by|to|of|about|over|under|
+what|who|why|how|where|which|then|now|today|yesterday|tomorrow|last|next|this|every|all|
+monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|
+june|july|august|september|october|november|december|mr|mrs|ms|dr|new|year|one|two|
+everything|nothing|something|anything|everyone|anyone|someone|nobody|
+god|lord|christmas|easter|ramadan|not|no|yes|many|some|most|several|both|each|such|only|
+""")
+
+# Words that make a capitalised run an organisation, a place or a thing, not a person.
+ORG_WORDS = _words("""
+agency|foundation|university|institute|institution|ministry|party|news|times|post|committee|
+council|union|association|corporation|corp|inc|ltd|llc|company|bank|group|center|centre|
+department|office|service|services|commission|court|congress|senate|house|administration|
+campaign|fund|organization|organisation|network|press|journal|daily|radio|tv|channel|church|
+school|college|academy|army|navy|forces|force|government|republic|kingdom|states|federation|
+media|club|society|league|alliance|bureau|board|authority|assembly|parliament|cabinet|
+corridor|route|project|initiative|summit|forum|conference|program|programme|review|magazine|
+gazette|tribune|herald|telegraph|guardian|observer|reuters|bloomberg|street|avenue|square|
+airport|station|city|county|province|region|island|river|sea|ocean|mountains|caucasus|east|
+west|north|south|world|day|week|month|affairs|security|policy|strategy|report|survey|poll|
+index|exchange|market|markets|airlines|airways|motors|holdings|partners|capital|energy|oil|
+gas|petroleum|democrats|republicans|democratic|republican|federal|national|international|
+global|white|blue|red|green|black|act|law|bill|treaty|agreement|accord|plan|doctrine|
+""")
+
+# Heads of anonymous or collective sources: such subjects are no one ("experts say").
+ANONYMOUS_HEADS = _words("""
+expert|experts|analyst|analysts|source|sources|observer|observers|official|officials|
+people|critics|insiders|diplomats|commentators|pundits|economists|scientists|researchers|
+witnesses|residents|voters|some|many|others|someone|everyone|nobody|media|reports|polls|
+""")
+
+# Determiners that make a role noun phrase point back to a known person ("the pundit said").
+DEFINITE_DETERMINERS = _words("the|this|that")
+
+# Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS = _words("""
+mr|mrs|ms|dr|prof|sen|rep|gov|gen|lt|col|capt|adm|rev|st|jr|sr|no|vs|etc|inc|ltd|co|corp|
+u.s|u.k|u.n|e.g|i.e|a.m|p.m|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mt|ft|approx|
+""")
