@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Literal
 
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
-from app.ingest.analyse import DocumentContext, analyse, annotate_in, content_hash
+from app.ingest.analyse import Analysis, DocumentContext, annotate_in, content_hash
+from app.ingest.parallel import analyser
 from app.ingest.persist import (
     add_annotation_rows,
     bump_dataset_version,
@@ -21,9 +23,11 @@ from app.ingest.persist import (
 )
 from app.ingest.sources import ReadError, read_documents
 from app.ingest.taxonomy import Taxonomy
+from app.ingest.types import RawDocument
 from app.models import Document, Statement
 
 Outcome = Literal["loaded", "unchanged", "failed"]
+BATCH_SIZE = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,36 +56,66 @@ def ingest(
     *,
     engine: Engine,
     taxonomy: Taxonomy,
+    workers: int | None = None,
     on_result: Callable[[DocumentResult], None] = lambda _: None,
 ) -> IngestReport:
-    """Load every document under the paths; a failed document leaves no rows and stops nothing."""
+    """Load every document under the paths; a failed document leaves no rows and stops nothing.
+
+    Documents are read and stored in batches; each batch's new documents are analysed on `workers`
+    processes (default: one per core), then stored one transaction each.
+    """
     with Session(engine) as session, session.begin():
         topic_ids = sync_topics(session, taxonomy=taxonomy)
     report = IngestReport()
-    for item in read_documents(paths):
-        result = (
-            DocumentResult(item.source, "failed", reason=item.reason)
-            if isinstance(item, ReadError)
-            else ingest_document(item, engine=engine, taxonomy=taxonomy, topic_ids=topic_ids)
-        )
-        report.results.append(result)
-        on_result(result)
+    with analyser(taxonomy, workers) as analyse_batch:
+        for batch in batched(read_documents(paths), BATCH_SIZE):
+            for result in ingest_batch(batch, engine=engine, analyse_batch=analyse_batch, topic_ids=topic_ids):
+                report.results.append(result)
+                on_result(result)
     return report
 
 
-def ingest_document(raw, *, engine: Engine, taxonomy: Taxonomy, topic_ids: dict[str, int]) -> DocumentResult:
-    """Analyse and store one document in its own transaction; never raises."""
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of up to `size` items (itertools.batched arrives with Python 3.12)."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def ingest_batch(batch, *, engine: Engine, analyse_batch, topic_ids: dict[str, int]) -> list[DocumentResult]:
+    """Analyse the batch's new documents together, then store each in its own transaction."""
+    results: dict[int, DocumentResult] = {}
+    with Session(engine) as session:
+        stored = stored_hashes(session, [content_hash(item.text) for item in batch if isinstance(item, RawDocument)])
+    new = []
+    for i, item in enumerate(batch):
+        if isinstance(item, ReadError):
+            results[i] = DocumentResult(item.source, "failed", reason=item.reason)
+        elif content_hash(item.text) in stored:
+            results[i] = DocumentResult(item.source, "unchanged")
+        else:
+            new.append(i)
+    for i, analysis in zip(new, analyse_batch([batch[i] for i in new]), strict=True):
+        results[i] = store(batch[i], analysis, engine=engine, topic_ids=topic_ids)
+    return [results[i] for i in range(len(batch))]
+
+
+def stored_hashes(session: Session, hashes: list[str]) -> set[str]:
+    return set(session.exec(select(Document.sha256).where(col(Document.sha256).in_(hashes))))
+
+
+def store(raw: RawDocument, analysis: Analysis | str, *, engine: Engine, topic_ids: dict[str, int]) -> DocumentResult:
+    """Write one analysed document in its own transaction; never raises."""
+    if isinstance(analysis, str):
+        return DocumentResult(raw.source, "failed", reason=analysis)
     try:
         with Session(engine) as session, session.begin():
-            if get_document_by_hash(session, sha256=content_hash(raw.text)) is not None:
+            if get_document_by_hash(session, sha256=analysis.sha256) is not None:  # a copy earlier in this run
                 return DocumentResult(raw.source, "unchanged")
-            analysis = analyse(raw.text, taxonomy, published=raw.published)
             persist_document(session, raw=raw, analysis=analysis, topic_ids=topic_ids)
-        return DocumentResult(
-            raw.source, "loaded", len(analysis.extraction.experts), len(analysis.extraction.statements)
-        )
     except Exception as err:  # noqa: BLE001 - one bad document must not stop the others
         return DocumentResult(raw.source, "failed", reason=f"{type(err).__name__}: {err}")
+    return DocumentResult(raw.source, "loaded", len(analysis.extraction.experts), len(analysis.extraction.statements))
 
 
 def reannotate(*, engine: Engine, taxonomy: Taxonomy) -> int:
@@ -94,8 +128,9 @@ def reannotate(*, engine: Engine, taxonomy: Taxonomy) -> int:
     done, after = 0, 0
     while True:
         with Session(engine) as session, session.begin():
-            document = session.exec(select(Document).where(col(Document.id) > after)
-                                    .order_by(col(Document.id)).limit(1)).first()
+            document = session.exec(
+                select(Document).where(col(Document.id) > after).order_by(col(Document.id)).limit(1)
+            ).first()
             if document is None:
                 return done
             after = document.id
