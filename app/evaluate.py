@@ -17,7 +17,10 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from app.ingest.extract import extract
+from app.config import get_settings
+from app.ingest.analyse import analyse
+from app.ingest.sources import read_text_file
+from app.ingest.taxonomy import Taxonomy, load_taxonomy
 from app.ingest.types import Annotation, Extraction
 
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "the"})
@@ -125,37 +128,19 @@ def _score_statements(scores: Scores, extraction: Extraction, annotations: list[
         scores.forward.add(any(annotations[k].forward_looking for k in ks) == g.get("forward_looking", False))
 
 
-def _annotator():
-    """The statement annotator, or None when app.ingest.annotate is not available."""
-    try:
-        from app.config import get_settings
-        from app.ingest.annotate import annotate
-        from app.ingest.taxonomy import load_taxonomy
-
-        taxonomy = load_taxonomy(get_settings().taxonomy())
-    except Exception:  # noqa: BLE001 - any failure means: score the extraction alone
-        return None
-    return lambda text: annotate(text, taxonomy)
-
-
-def read_text(path: Path) -> str:
-    """A document as the contract decodes it: UTF-8, BOM removed, CRLF -> LF."""
-    return path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-
-
-def score_documents(gold_dir: Path, docs_dir: Path) -> Scores:
-    """Run the extraction on every gold file's document and add up the scores."""
-    scores, annotate = Scores(), _annotator()
+def score_documents(gold_dir: Path, docs_dir: Path, taxonomy: Taxonomy) -> Scores:
+    """Run the extraction and annotation on every gold file's document and add up the scores."""
+    scores = Scores()
     for gold_path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         doc = docs_dir / gold.get("document", gold_path.stem + ".txt")
         if not doc.is_file():
             continue
-        extraction = extract(read_text(doc))
-        annotations = [annotate(s.text) for s in extraction.statements] if annotate else None
-        matched = _match_experts(extraction, gold["experts"])
-        _score_experts(scores, extraction, gold, matched)
-        _score_statements(scores, extraction, annotations, gold, matched)
+        raw = read_text_file(doc)
+        analysis = analyse(raw.text, taxonomy, published=raw.published or gold.get("published"))
+        matched = _match_experts(analysis.extraction, gold["experts"])
+        _score_experts(scores, analysis.extraction, gold, matched)
+        _score_statements(scores, analysis.extraction, analysis.annotations, gold, matched)
         scores.documents += 1
     return scores
 
@@ -164,8 +149,9 @@ def _table(scores: Scores) -> Table:
     table = Table(title=f"Extraction against gold ({scores.documents} documents)")
     for column in ("measure", "precision", "recall", "F1 / accuracy", "n"):
         table.add_column(column, justify="left" if column == "measure" else "right")
-    for label, counts in (("experts (by last name)", scores.experts), ("attribution (line, speaker)", scores.attribution),
-                          ("topics (micro)", scores.topics), ("countries mentioned", scores.countries)):
+    rows = (("experts (by last name)", scores.experts), ("attribution (line, speaker)", scores.attribution),
+            ("topics (micro)", scores.topics), ("countries mentioned", scores.countries))
+    for label, counts in rows:
         if label.startswith(("topics", "countries")) and not counts.gold and not counts.pred:
             continue
         p, r, f = counts.prf()
@@ -182,4 +168,4 @@ def evaluate_command(gold_dir: Path, docs_dir: Path | None = None) -> None:
     """Score the extraction against GOLD_DIR; documents are read from DOCS_DIR, by default the
     `seeds` folder next to GOLD_DIR (the layout of /work/shared: gold/ and seeds/ side by side)."""
     docs_dir = docs_dir or gold_dir.parent / "seeds"
-    Console().print(_table(score_documents(gold_dir, docs_dir)))
+    Console().print(_table(score_documents(gold_dir, docs_dir, load_taxonomy(get_settings().taxonomy()))))

@@ -7,6 +7,10 @@ from pathlib import Path
 import pytest
 
 from app.evaluate import evaluate_command, same_person, score_documents
+from app.ingest.taxonomy import load_taxonomy
+from tests.conftest import TAXONOMY as TAXONOMY_PATH
+
+TAXONOMY = load_taxonomy(TAXONOMY_PATH)
 
 DOC = "Views\n“Growth will slow,” said Dr. Jane Roe, a professor at Leeds University.\nThe weather was mild.\n"
 
@@ -33,7 +37,7 @@ def test_experts_match_by_last_name(pred: str, gold: dict, expected: bool) -> No
 
 def test_perfect_prediction_scores_one(tmp_path: Path) -> None:
     gold_dir = write_gold(tmp_path, [{"paragraph": 1, "speaker": "Jane Roe", "kind": "direct"}])
-    scores = score_documents(gold_dir, tmp_path / "seeds")
+    scores = score_documents(gold_dir, tmp_path / "seeds", TAXONOMY)
     assert scores.experts.prf()[2] == 1.0
     assert scores.attribution.prf()[2] == 1.0
     assert scores.kind.value() == 1.0
@@ -42,7 +46,7 @@ def test_perfect_prediction_scores_one(tmp_path: Path) -> None:
 def test_missing_gold_line_lowers_recall_not_precision(tmp_path: Path) -> None:
     gold_dir = write_gold(tmp_path, [{"paragraph": 1, "speaker": "Jane Roe", "kind": "direct"},
                                      {"paragraph": 2, "speaker": "Jane Roe", "kind": "indirect"}])
-    p, r, _ = score_documents(gold_dir, tmp_path / "seeds").attribution.prf()
+    p, r, _ = score_documents(gold_dir, tmp_path / "seeds", TAXONOMY).attribution.prf()
     assert (p, r) == (1.0, 0.5)
 
 
