@@ -22,23 +22,31 @@ def wanted_export(request: Request) -> str | None:
     return next((t for t in offered if t in EXPORT_TYPES), None)
 
 
-def flat(value: object) -> object:
-    """A CSV cell: lists joined with ';', objects as JSON, other values as they are."""
-    if isinstance(value, list):
-        return ";".join(str(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    return value
+def flat_row(item: dict) -> dict:
+    """A CSV row: small objects spread into prefixed columns (expert_id, expert_name), lists joined
+    with ';', other objects as JSON."""
+    row: dict = {}
+    for key, value in item.items():
+        if isinstance(value, dict) and value and all(not isinstance(v, dict | list) for v in value.values()):
+            row.update({f"{key}_{k}": v for k, v in value.items()})
+        elif isinstance(value, list) and all(not isinstance(v, dict | list) for v in value):
+            row[key] = ";".join(str(v) for v in value)
+        elif isinstance(value, dict | list):
+            row[key] = json.dumps(value, ensure_ascii=False, default=str)
+        else:
+            row[key] = value
+    return row
 
 
 def csv_lines(items: Iterable[dict]) -> Iterator[str]:
     buffer = io.StringIO()
     writer = None
     for item in items:
+        row = flat_row(item)
         if writer is None:
-            writer = csv.DictWriter(buffer, fieldnames=list(item), extrasaction="ignore")
+            writer = csv.DictWriter(buffer, fieldnames=list(row), extrasaction="ignore")
             writer.writeheader()
-        writer.writerow({k: flat(v) for k, v in item.items()})
+        writer.writerow(row)
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()

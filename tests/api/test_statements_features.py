@@ -86,7 +86,10 @@ class TestExports:
         response = client.get("/v1/statements", params={"kind": "direct", "limit": 2}, headers={"Accept": "text/csv"})
         assert response.headers["content-type"].startswith("text/csv")
         rows = list(csv.DictReader(io.StringIO(response.text)))
-        assert [int(r["id"]) for r in rows] == [s["id"] for s in all_statements(client, kind="direct")]
+        expected = all_statements(client, kind="direct")
+        assert [int(r["id"]) for r in rows] == [s["id"] for s in expected]
+        assert [r["expert_name"] for r in rows] == [s["expert"]["name"] for s in expected]
+        assert rows[0]["text"] == expected[0]["text"] and rows[0]["topics"] == ";".join(expected[0]["topics"])
 
     def test_ndjson_streams_every_matching_statement(self, client):
         response = client.get("/v1/statements", params={"topic": "energy"}, headers={"Accept": "application/x-ndjson"})
