@@ -68,6 +68,7 @@ class Topic(SQLModel, table=True):
     label: str
     description: str
     terms: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    statement_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # kept by persist
 
 
 class Statement(SQLModel, table=True):

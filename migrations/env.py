@@ -5,9 +5,9 @@ from __future__ import annotations
 from alembic import context
 from sqlmodel import SQLModel
 
-from app.models import include_object
 from app.config import get_settings
 from app.db import get_engine, is_sqlite
+from app.models import include_object
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -19,7 +19,13 @@ def database_url() -> str:
 
 def run_migrations_offline() -> None:
     url = database_url()
-    context.configure(url=url, target_metadata=target_metadata, literal_binds=True, include_object=include_object, render_as_batch=is_sqlite(url))
+    context.configure(
+        url=url,
+        target_metadata=target_metadata,
+        literal_binds=True,
+        include_object=include_object,
+        render_as_batch=is_sqlite(url),
+    )
     with context.begin_transaction():
         context.run_migrations()
 
@@ -35,7 +41,12 @@ def run_migrations_online() -> None:
 
 
 def _run(connection, url: str) -> None:
-    context.configure(connection=connection, target_metadata=target_metadata, include_object=include_object, render_as_batch=is_sqlite(url))
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        include_object=include_object,
+        render_as_batch=is_sqlite(url),
+    )
     with context.begin_transaction():
         context.run_migrations()
 

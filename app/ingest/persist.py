@@ -5,8 +5,11 @@ The caller owns the transaction (one per document); nothing here commits.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Mapping
 from datetime import date
 
+from sqlalchemy import func
 from sqlmodel import Session, col, delete, select, update
 
 from app.ingest import identity
@@ -34,8 +37,11 @@ def get_document_by_hash(session: Session, *, sha256: str) -> Document | None:
 
 def bump_dataset_version(session: Session) -> None:
     """Record that the data changed (the API's ETags follow this version)."""
-    session.exec(update(DatasetState).where(col(DatasetState.id) == 1)
-                 .values(version=DatasetState.version + 1, changed_at=utcnow()))
+    session.exec(
+        update(DatasetState)
+        .where(col(DatasetState.id) == 1)
+        .values(version=DatasetState.version + 1, changed_at=utcnow())
+    )
 
 
 def sync_topics(session: Session, *, taxonomy: Taxonomy) -> dict[str, int]:
@@ -152,18 +158,33 @@ def persist_document(session: Session, *, raw: RawDocument, analysis: Analysis, 
 
 def add_annotation_rows(session: Session, annotated: list[tuple[int, Annotation]], topic_ids: dict[str, int]) -> None:
     """Insert the topic and country-mention links of statements."""
-    session.add_all(
+    links = [
         StatementTopic(statement_id=sid, topic_id=topic_ids[slug], evidence=terms)
         for sid, a in annotated
         for slug, terms in a.topics.items()
         if slug in topic_ids
-    )
+    ]
+    session.add_all(links)
     session.add_all(
         StatementCountry(statement_id=sid, code=code) for sid, a in annotated for code in dict.fromkeys(a.countries)
     )
+    adjust_topic_counts(session, Counter(link.topic_id for link in links))
 
 
 def clear_annotation_rows(session: Session, *, statement_ids: list[int]) -> None:
     """Delete the topic and country-mention links of statements (before re-annotating them)."""
+    linked = select(StatementTopic.topic_id, func.count()).where(col(StatementTopic.statement_id).in_(statement_ids))
+    adjust_topic_counts(
+        session, {topic_id: -n for topic_id, n in session.exec(linked.group_by(StatementTopic.topic_id))}
+    )
     session.exec(delete(StatementTopic).where(col(StatementTopic.statement_id).in_(statement_ids)))
     session.exec(delete(StatementCountry).where(col(StatementCountry.statement_id).in_(statement_ids)))
+
+
+def adjust_topic_counts(session: Session, changes: Mapping[int, int]) -> None:
+    """Keep each topic's statement_count in step with its links, so listing topics counts nothing."""
+    for topic_id, delta in changes.items():
+        if delta:
+            session.exec(
+                update(Topic).where(col(Topic.id) == topic_id).values(statement_count=Topic.statement_count + delta)
+            )

@@ -4,6 +4,7 @@ Revision ID: b7f2c4e1a9d0
 Revises: 5e96821b1c87
 Create Date: 2026-11-27 19:20:00
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence

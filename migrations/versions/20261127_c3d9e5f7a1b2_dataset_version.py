@@ -4,10 +4,11 @@ Revision ID: c3d9e5f7a1b2
 Revises: b7f2c4e1a9d0
 Create Date: 2026-11-27 19:40:00
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 import sqlmodel
@@ -27,7 +28,7 @@ def upgrade() -> None:
         sa.Column("changed_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_dataset_state")),
     )
-    op.bulk_insert(state, [{"id": 1, "version": 0, "changed_at": datetime.now(timezone.utc)}])
+    op.bulk_insert(state, [{"id": 1, "version": 0, "changed_at": datetime.now(UTC)}])
 
 
 def downgrade() -> None:
