@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from app.api import documents, experts, health, statements, topics
 from app.api.caching import ConditionalGetMiddleware
@@ -18,7 +19,7 @@ Errors are `application/problem+json` (RFC 9457)."""
 
 def create_app(database_url: str | None = None) -> FastAPI:
     """Build the API on the given database (the configured one by default)."""
-    app = FastAPI(title="Opinions", version="0.1.0", description=DESCRIPTION)
+    app = FastAPIOffline(title="Opinions", version="0.1.0", description=DESCRIPTION)  # docs assets served locally
     app.state.engine = get_engine(database_url or get_settings().database_url)
     for module in (statements, experts, topics, documents, health):
         app.include_router(module.router)

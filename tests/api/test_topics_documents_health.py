@@ -1,3 +1,5 @@
+import re
+
 class TestTopics:
     def test_topics_are_the_taxonomy_with_counts(self, client, taxonomy):
         topics = client.get("/v1/topics").json()
@@ -28,7 +30,10 @@ class TestHealthAndDocs:
         assert client.get("/healthz").json() == {"status": "ok"}
 
     def test_docs_page_and_every_parameter_described(self, client):
-        assert client.get("/docs").status_code == 200
+        page = client.get("/docs")
+        assert page.status_code == 200
+        assets = re.findall(r'(?:src|href)="([^"]+\.(?:js|css))"', page.text)
+        assert assets and all(a.startswith("/") and client.get(a).status_code == 200 for a in assets)  # offline
         spec = client.get("/openapi.json").json()
         for path, ops in spec["paths"].items():
             for op in ops.values():
