@@ -1,5 +1,6 @@
 import re
 
+
 class TestTopics:
     def test_topics_are_the_taxonomy_with_counts(self, client, taxonomy):
         topics = client.get("/v1/topics").json()
