@@ -72,7 +72,17 @@ def ingest(
             for result in ingest_batch(batch, engine=engine, analyse_batch=analyse_batch, topic_ids=topic_ids):
                 report.results.append(result)
                 on_result(result)
+    if report.count("loaded"):
+        refresh_statistics(engine)
     return report
+
+
+def refresh_statistics(engine: Engine) -> None:
+    """Let the query planner see the new data (SQLite keeps no statistics by itself)."""
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA analysis_limit = 1000")  # sampled statistics: fast on any size
+            conn.exec_driver_sql("ANALYZE")
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:
