@@ -147,10 +147,11 @@ def reannotate(*, engine: Engine, taxonomy: Taxonomy) -> int:
             context = DocumentContext.of(document.text, document.published and document.published.isoformat())
             statements = session.exec(select(Statement).where(Statement.document_id == document.id)).all()
             annotations = [annotate_in(context, s.text, taxonomy) for s in statements]
-            clear_annotation_rows(session, statement_ids=[s.id for s in statements])
+            clear_annotation_rows(session.connection(), statement_ids=[s.id for s in statements])
             bump_dataset_version(session)
             for statement, annotation in zip(statements, annotations, strict=True):
                 statement.sentiment, statement.forward_looking = annotation.sentiment, annotation.forward_looking
                 session.add(statement)
-            add_annotation_rows(session, [(s.id, a) for s, a in zip(statements, annotations, strict=True)], topic_ids)
+            annotated = [(s.id, a) for s, a in zip(statements, annotations, strict=True)]
+            add_annotation_rows(session.connection(), annotated, topic_ids)
             done += len(statements)
