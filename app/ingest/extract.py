@@ -10,14 +10,15 @@ from __future__ import annotations
 import bisect
 
 from app.ingest.extract_claims import Claim, overlap
+from app.ingest.extract_continue import line_continuations, sentence_continuations
 from app.ingest.extract_experts import build_expert
-from app.ingest.extract_frames import find_verbs
 from app.ingest.extract_people import People, Person
 from app.ingest.extract_quotes import header_claims, quote_claims
 from app.ingest.extract_reported import reported_claims
-from app.ingest.segment import QUOTE_CHARS, find_quotes, line_index, line_spans, sentence_spans
+from app.ingest.segment import find_quotes, line_index, line_spans
 from app.ingest.types import ExtractedStatement, Extraction
 
+Pair = tuple[Claim, "Person | None"]
 INHERIT_LINES = 2  # an unattributed quotation paragraph goes to a speaker at most this many lines away
 
 
@@ -36,7 +37,7 @@ def _merge(direct: list[Claim], reported: list[Claim]) -> list[Claim]:
     return sorted(kept_direct + kept_reported, key=lambda c: c.start)
 
 
-def _resolve(claims: list[Claim], people: People) -> list[tuple[Claim, Person | None]]:
+def _resolve(claims: list[Claim], people: People) -> list[Pair]:
     """Resolve every speaker mention in reading order, so pronouns follow the focus."""
     resolved: dict[int, Person | None] = {}
     for k in sorted(range(len(claims)), key=lambda k: claims[k].anchor):
@@ -45,14 +46,20 @@ def _resolve(claims: list[Claim], people: People) -> list[tuple[Claim, Person | 
     return [(c, resolved[k]) for k, c in enumerate(claims)]
 
 
-def _inherit(pairs: list[tuple[Claim, Person | None]], lines: list[tuple[int, int]]) -> None:
-    """An unattributed quotation paragraph belongs to the nearest speaker before it, else after it."""
+def _next_attributed(pairs: list[Pair]) -> list[int | None]:
+    """For each pair, the index of the next pair that has a speaker (None at the end)."""
     following: list[int | None] = [None] * len(pairs)
     nxt = None
     for k in range(len(pairs) - 1, -1, -1):
         following[k] = nxt
         if pairs[k][1] is not None:
             nxt = k
+    return following
+
+
+def _inherit(pairs: list[Pair], lines: list[tuple[int, int]]) -> None:
+    """An unattributed quotation paragraph belongs to the nearest speaker before it, else after it."""
+    following = _next_attributed(pairs)
     last = None
     for k, (claim, person) in enumerate(pairs):
         if person is not None:
@@ -60,49 +67,32 @@ def _inherit(pairs: list[tuple[Claim, Person | None]], lines: list[tuple[int, in
             continue
         if claim.ref is not None:
             continue
-        line = line_index(lines, claim.start)
+        line, end_line = line_index(lines, claim.start), line_index(lines, claim.end)
+        after = following[k]
         source = None
         if last is not None and line - line_index(lines, pairs[last][0].end) <= INHERIT_LINES:
             source = pairs[last]
-        elif following[k] is not None and line_index(lines, pairs[following[k]][0].start) - line_index(lines, claim.end) <= INHERIT_LINES:
-            source = pairs[following[k]]
+        elif after is not None and line_index(lines, pairs[after][0].start) - end_line <= INHERIT_LINES:
+            source = pairs[after]
         if source:
             pairs[k] = (claim, source[1])
             claim.cue = source[0].cue
 
 
-def _continuations(text: str, lines: list[tuple[int, int]], pairs: list[tuple[Claim, Person | None]]) -> None:
-    """Pattern: an unquoted line right after a line that ends in someone's reported speech goes on with it."""
-    by_line: dict[int, list[tuple[Claim, Person | None]]] = {}
-    for c, p in pairs:
-        by_line.setdefault(line_index(lines, c.start), []).append((c, p))
-    for i in range(1, len(lines)):
-        s, e = lines[i]
-        prev = by_line.get(i - 1)
-        if i in by_line or not prev or not text[s:e].strip() or any(ch in QUOTE_CHARS for ch in text[s:e]):
-            continue
-        if find_verbs(text, s, e) or "according to" in text[s:e].lower():
-            continue  # a frame of its own (often an anonymous one): not a continuation
-        claim, person = prev[-1]
-        last_sentence = sentence_spans(text, *lines[i - 1])[-1]
-        if claim.kind != "indirect" or person is None or claim.end < last_sentence[0] or claim.start < lines[i - 1][0]:
-            continue
-        start = s + len(text[s:e]) - len(text[s:e].lstrip())
-        follow = Claim("indirect", [(start, s + len(text[s:e].rstrip()))], None, None)
-        pairs.append((follow, person))
-        by_line[i] = [(follow, person)]
-
-
-def _statements(text: str, lines: list[tuple[int, int]], pairs: list[tuple[Claim, Person | None]]) -> list[ExtractedStatement]:
+def _statements(text: str, lines: list[tuple[int, int]], pairs: list[Pair]) -> list[ExtractedStatement]:
+    """One statement per content span; the spans of one claim, or of claims sharing one frame, share a group."""
     seen: set[tuple[int, int]] = set()
+    groups: dict[object, int] = {}
     out = []
-    for claim, person in pairs:
+    for claim, person in sorted(pairs, key=lambda pair: pair[0].start):
+        key = (claim.ref.start, claim.kind) if claim.ref else id(claim)
+        group = groups.setdefault(key, len(groups))
         for s, e in claim.spans:
             if person is None or e <= s or (s, e) in seen:
                 continue
             seen.add((s, e))
             out.append(ExtractedStatement(person.name, claim.kind, s, e, text[s:e], claim.cue,
-                                          line_index(lines, s)))
+                                          line_index(lines, s), group))
     return sorted(out, key=lambda st: st.start)
 
 
@@ -116,7 +106,8 @@ def extract(text: str) -> Extraction:
     people = People(text, quoted)
     pairs = _resolve(claims, people)
     _inherit(pairs, lines)
-    _continuations(text, lines, pairs)
+    line_continuations(text, lines, pairs)
+    sentence_continuations(text, lines, pairs, people)
     statements = _statements(text, lines, pairs)
     speakers = {st.speaker for st in statements}
     persons = [p for p in people.all() if p.name in speakers]

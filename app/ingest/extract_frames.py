@@ -5,55 +5,98 @@ over a whole document.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.ingest.extract_names import NAME_AT_END, NAME_AT_START, person_tokens
-from app.ingest.rules import ADVERBS, ANONYMOUS_HEADS, REPORTING_VERBS, ROLE_NOUNS, TELL_VERBS
+from app.ingest.rules import ADVERBS, ANONYMOUS_HEADS, PARTY_NOUNS, PRONOUNS, REPORTING_VERBS, ROLE_NOUNS, TELL_VERBS
+from app.ingest.segment import sentence_spans
 
 WINDOW = 240  # characters of context a frame may span
+MENTION_TAIL = 100  # a name, pronoun or role phrase before a verb fits in this many characters
+MAX_APPOSITIVE_CHUNKS = 3
+MAX_SUBJECT = 120  # a subject between a quotation and its verb: "Senate Majority Leader Jo Ames, R-Ky.,"
 
 
 def _alternation(words: frozenset[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-VERB = re.compile(rf"\b(?:{_alternation(REPORTING_VERBS)})\b", re.IGNORECASE)
+def trie_pattern(words: frozenset[str]) -> str:
+    """A regex alternation of words as a prefix tree ("sa(?:id|ys)"): the regex engine then rejects
+    a position after one character instead of trying every word."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+    return build(trie)
+
+
+VERB = re.compile(rf"\b(?:{trie_pattern(REPORTING_VERBS)})\b")  # lower case: a capitalised "States" is no verb
 VERB_AT_START = re.compile(rf"\s*(?:{_alternation(ADVERBS)}\s+)?((?:{_alternation(REPORTING_VERBS)}))\b", re.IGNORECASE)
-VERB_AT_END = re.compile(rf"\b({_alternation(REPORTING_VERBS)})(?:\s+(?:{_alternation(ADVERBS)}))?\s*[,:]?\s*$", re.IGNORECASE)
-TELL = re.compile(rf"^(?:{_alternation(TELL_VERBS)})$", re.IGNORECASE)
 _ROLE = _alternation(ROLE_NOUNS)
 ROLE_NP_AT_END = re.compile(rf"\b(?:the|this|that|our)\s+(?:[\w-]+\s+){{0,2}}?({_ROLE})\s*$", re.IGNORECASE)
 ROLE_NP_AT_START = re.compile(rf"^\s*(?:the|this|that|our)\s+(?:[\w-]+\s+){{0,2}}?({_ROLE})\b", re.IGNORECASE)
 PRONOUN_AT_END = re.compile(r"\b(he|she)\s*$", re.IGNORECASE)
 PRONOUN_AT_START = re.compile(r"^\s*(he|she)\b", re.IGNORECASE)
-_ADVERBS_AT_END = re.compile(rf"(?:\s+(?:{_alternation(ADVERBS)}))+\s*$", re.IGNORECASE)
+_FRAME_TAIL = re.compile(r"\s*(?:that\s*)?[:,]?\s*$")
+_ROLE_LAST_WORDS = frozenset(r.split(" ")[-1] for r in ROLE_NOUNS)
+_LAST_TOKEN = re.compile(r"[\w’'.-]*$")
 _PARENTHETICAL_AT_END = re.compile(r"\s*\([^()]{1,40}\)$")
+_PARTY_AT_END = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]{0,12}$")  # "Mitch McConnell, R-Ky." (US party and state)
+_SUBJECT_OPENING = re.compile(r"[^\W\d_]")  # the subject starts with a word, not with punctuation
 _DASH_SIGNATURE = re.compile(r"\s*[―—–]\s*$")
-_APPOSITIVE_AT_END = re.compile(r",\s*([^,;:“”\"]{2,160}),\s*$")
 ANONYMOUS = re.compile(rf"\b(?:{_alternation(ANONYMOUS_HEADS)})\s*$", re.IGNORECASE)
 
 
-_WORD_PAIR = re.compile(r"[A-Za-z]+(?=(\s+[A-Za-z]+)?)")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
 _FIRST_WORDS = frozenset(v.split(" ")[0] for v in REPORTING_VERBS)
 
 
 def find_verbs(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    """Reporting verbs in [lo, hi) as (start, end, cue), two-word forms first ("is confident", "pointed out").
+    """Reporting verbs in [lo, hi) as (start, end, cue), two-word forms first ("is confident", "pointed out")."""
+    starts, verbs = _verb_index(text)
+    out = []
+    for k in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)):
+        start, end, cue = verbs[k]
+        if end > hi:  # a two-word form cut by the window: keep its first word if it is a verb alone
+            first = cue.split()[0]
+            if first not in REPORTING_VERBS or start + len(first) > hi:
+                continue
+            start, end, cue = start, start + len(first), first
+        out.append((start, end, cue))
+    return out
 
-    A word scan with set look-ups: much faster than one big regex alternation on long texts.
+
+_FIRST_WORD = re.compile(rf"(?<![A-Za-z])(?:{trie_pattern(_FIRST_WORDS)})(?![A-Za-z])")
+
+
+@lru_cache(maxsize=4)
+def _verb_index(text: str) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """Every reporting verb of a document, scanned once (the frames of one document ask many times).
+
+    Case-sensitive: a capitalised word is never a frame verb ("United States", "Wayne State").
     """
-    found = []
-    for m in _WORD_PAIR.finditer(text, lo, hi):
-        word = m.group().lower()
-        if word not in _FIRST_WORDS:
-            continue
-        pair = m.group(1)
-        if pair and f"{word} {pair.strip().lower()}" in REPORTING_VERBS and m.end() + len(pair) <= hi:
-            found.append((m.start(), m.end() + len(pair), text[m.start():m.end() + len(pair)]))
+    verbs = []
+    for m in _FIRST_WORD.finditer(text):
+        word = m.group()
+        pair = _NEXT_WORD.match(text, m.end())
+        if pair and f"{word} {pair.group(1)}" in REPORTING_VERBS:
+            verbs.append((m.start(), pair.end(), text[m.start():pair.end()]))
         elif word in REPORTING_VERBS:
-            found.append((m.start(), m.end(), m.group()))
-    return found
+            verbs.append((m.start(), m.end(), word))
+    return [v[0] for v in verbs], verbs
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,22 +121,32 @@ def _name_ref(m: re.Match[str], group: int = 1) -> Ref | None:
 
 def ref_at_end(text: str, lo: int, hi: int) -> Ref | None:
     """The speaker mention that ends the window [lo, hi): "... Kudryats", "he", "the pundit"."""
-    window = text[lo:hi]
-    adverbs = _ADVERBS_AT_END.search(window)
-    if adverbs:
-        window = window[:adverbs.start()]
-    window = _PARENTHETICAL_AT_END.sub("", window.rstrip())  # "Jason Chaffetz (R-Utah)"
+    full_lo, lo = lo, max(lo, hi - MENTION_TAIL)  # a mention is short: search its tail only
+    window = _strip_adverbs(text[lo:hi])
+    if window.endswith(")"):
+        window = _PARENTHETICAL_AT_END.sub("", window)  # "Jason Chaffetz (R-Utah)"
     if window.endswith(","):
-        window = window[:-1]
-    for pattern, kind in ((PRONOUN_AT_END, "pronoun"), (ROLE_NP_AT_END, "role")):
-        m = pattern.search(window)
+        window = _PARTY_AT_END.sub("", window[:-1])
+    last = _LAST_TOKEN.search(window, max(0, len(window) - 40)).group()
+    for pattern, kind, lasts in ((PRONOUN_AT_END, "pronoun", PRONOUNS), (ROLE_NP_AT_END, "role", _ROLE_LAST_WORDS)):
+        m = pattern.search(window) if last.lower() in lasts else None  # a set look-up spares most searches
         if m:
             return Ref(kind, m.group(1).lower(), lo + m.start(1), lo + m.end(1))
-    m = NAME_AT_END.search(window)
+    m = NAME_AT_END.search(window) if last[:1].isupper() else None
     ref = _shift(_name_ref(m), lo) if m else None
     if ref is None:
-        ref = _before_appositive(text, lo, lo + len(window) + 1)
+        ref = _before_appositive(text, full_lo, lo + len(window) + 1)
     return ref
+
+
+def _strip_adverbs(window: str) -> str:
+    """Drop adverbs and auxiliaries before the verb ("Smith also", "he has"), right-trimmed."""
+    window = window.rstrip()
+    while True:
+        head, _, last = window.rpartition(" ")
+        if not head or last.lower() not in ADVERBS:
+            return window
+        window = head.rstrip()
 
 
 def _shift(ref: Ref | None, by: int) -> Ref | None:
@@ -101,16 +154,27 @@ def _shift(ref: Ref | None, by: int) -> Ref | None:
 
 
 def _before_appositive(text: str, lo: int, hi: int) -> Ref | None:
-    """A name followed by an appositive: "Kirill Sitnikov, a Russian political analyst, [said]"."""
-    window = text[lo:hi]
-    m = _APPOSITIVE_AT_END.search(window)
-    if not m:
+    """A name followed by an appositive: "Kirill Sitnikov, a Russian political analyst, [said]".
+
+    The appositive may hold up to MAX_APPOSITIVE_CHUNKS comma-separated chunks ("Jo Ames, a developer
+    and spokeswoman for X, which is made up of investors, [said]"); its first chunk must describe a
+    person (lower case, a role noun, or a party: "Dianne Feinstein, Democrat of California,").
+    """
+    window = text[lo:hi].rstrip()
+    if not window.endswith(","):
         return None
-    inner = m.group(1).strip()
-    if not inner or VERB.search(inner) or not (inner[0].islower() or inner.split(" ")[0].lower() in ROLE_NOUNS):
-        return None
-    head = NAME_AT_END.search(window, 0, m.start())
-    return _shift(_name_ref(head), lo) if head else None
+    commas = [k for k, ch in enumerate(window[:-1]) if ch == ","][-MAX_APPOSITIVE_CHUNKS:]
+    for k in reversed(commas):
+        inner = window[k + 1:-1].strip()
+        first = inner.split(",")[0].strip()
+        if not first or len(inner) > 200 or any(ch in inner for ch in ";:“”\"") or VERB.search(inner):
+            continue
+        if first[0].islower() or first.split(" ")[0].lower() in ROLE_NOUNS | PARTY_NOUNS:
+            head = NAME_AT_END.search(window, max(0, k - MENTION_TAIL), k)
+            ref = _shift(_name_ref(head), lo) if head else None
+            if ref is not None:
+                return ref
+    return None
 
 
 def ref_at_start(text: str, lo: int, hi: int) -> Ref | None:
@@ -149,11 +213,22 @@ def trailing_frame(text: str, lo: int, hi: int) -> Ref | None:
     if verb:
         ref = ref_at_start(text, verb.end(), window_end) or _after_descriptors(text, verb.end(), window_end)
         return Ref(ref.kind, ref.text, ref.start, ref.end, verb.group(1)) if ref else None
-    ref = ref_at_start(text, start, window_end)
-    if ref is None or text[start:ref.start].strip():
+    ref = ref_at_start(text, start, window_end)  # anchored: titles such as "Mr." may precede the name
+    verb = VERB_AT_START.match(text, ref.end, window_end) if ref else None
+    if ref is not None and verb is not None:
+        return Ref(ref.kind, ref.text, ref.start, ref.end, verb.group(1))
+    return _subject_then_verb(text, start, window_end)
+
+
+def _subject_then_verb(text: str, start: int, hi: int) -> Ref | None:
+    """Pattern “...,” SUBJECT VERB: "Trump lawyer Marc Kasowitz said", "Rep. Jo Ames (D-Wis.) said Friday"."""
+    verbs = find_verbs(text, start, min(hi, start + MAX_SUBJECT))
+    if not verbs or not _SUBJECT_OPENING.match(text, start, verbs[0][0]):
         return None
-    verb = VERB_AT_START.match(text, ref.end, window_end)
-    return Ref(ref.kind, ref.text, ref.start, ref.end, verb.group(1)) if verb else None
+    if sentence_spans(text, start, verbs[0][1])[0][1] < verbs[0][1]:
+        return None  # the verb belongs to a later sentence
+    ref = subject_before_verb(text, start, verbs[0][0], verbs[0][2])
+    return ref if ref is not None and ref.kind == "name" else None
 
 
 _LOWER_DESCRIPTORS = re.compile(r"\s*(?:[a-z][\w’'-]*\s+){1,4}")
@@ -171,7 +246,8 @@ def _after_descriptors(text: str, lo: int, hi: int) -> Ref | None:
 def _signature(text: str, start: int, hi: int) -> Ref | None:
     """Pattern “...” ― Jane Roe: a dash and a name alone closing the line."""
     ref = ref_at_start(text, start, hi)
-    if ref is None or ref.kind != "name" or text[ref.end:hi].strip(" .,(") and not text[ref.end:hi].lstrip().startswith(","):
+    rest = text[ref.end:hi] if ref else ""
+    if ref is None or ref.kind != "name" or rest.strip(" .,(") and not rest.lstrip().startswith(","):
         return None
     return Ref(ref.kind, ref.text, ref.start, ref.end, "―")
 
@@ -180,12 +256,23 @@ def leading_frame(text: str, lo: int, hi: int) -> Ref | None:
     """Pattern before a quotation: 'Smith said:', 'the pundit told Trend that', 'Caddell continued:'."""
     base = max(lo, hi - WINDOW)
     window = text[base:hi]
-    stripped = re.sub(r"\s*(?:that\s*)?[:,]?\s*$", "", window)
-    verbs = list(VERB.finditer(stripped))
+    end = base + len(_FRAME_TAIL.sub("", window))
+    verbs = find_verbs(text, base, end)
     if not verbs:
         return None
-    verb = verbs[-1]
-    told = TELL.match(verb.group()) and len(stripped) - verb.end() < 60
-    if told or not stripped[verb.end():].strip() or window.rstrip().endswith(":"):
-        return subject_before_verb(text, base, base + verb.start(), verb.group())
+    verb_start, verb_end, cue = verbs[-1]
+    told = cue.lower() in TELL_VERBS and end - verb_end < 60
+    if told or not text[verb_end:end].strip() or window.rstrip().endswith(":"):
+        return subject_before_verb(text, base, verb_start, cue) or _participle_subject(text, lo, verb_start, cue)
     return None
+
+
+def _participle_subject(text: str, lo: int, verb_start: int, cue: str) -> Ref | None:
+    """Pattern "Jane Roe defended the plan, saying, “...”": the sentence subject of a participle frame."""
+    if not cue.endswith("ing") or not text[max(lo, verb_start - 3):verb_start].rstrip().endswith(","):
+        return None
+    sentence_start = sentence_spans(text, lo, verb_start)[-1][0] if verb_start > lo else lo
+    ref = ref_at_start(text, sentence_start, verb_start)
+    if ref is None or ref.kind == "role" or is_anonymous(text, sentence_start, ref.end):
+        return None
+    return Ref(ref.kind, ref.text, ref.start, ref.end, cue)

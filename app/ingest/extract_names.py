@@ -25,11 +25,13 @@ def _upper_class() -> str:
 
 UP = _upper_class()
 # A name word: "Kudryats", "MacManus", "O'Neill", "Al-Sabah", an initial "Z." or "J.R.".
-_WORD = rf"(?:[{UP}][\w'’]*(?:-[\w'’]+)*\.?|(?:[{UP}]\.)+)"
+_WORD = rf"(?:(?:[{UP}]\.){{2,}}|[{UP}][\w'’]*(?:-[\w'’]+)*\.?)"  # initials first: "G.K." is one word
 _PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|le|la|bin|ibn|al|el|ben|dos|du|y)"
-NAME_RUN = re.compile(rf"{_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_WORD}){{0,5}}")
-NAME_AT_END = re.compile(rf"({_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_WORD}){{0,5}})\s*$")
-NAME_AT_START = re.compile(rf"^\s*({_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_WORD}){{0,5}})")
+_INITIALS = re.compile(rf"(?:[{UP}]\.)+")
+_DIGIT = re.compile(r"\d")
+NAME_RUN = re.compile(rf"{_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_WORD}){{0,7}}")
+NAME_AT_END = re.compile(rf"({_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_WORD}){{0,7}})\s*$")
+NAME_AT_START = re.compile(rf"^\s*({_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_WORD}){{0,7}})")
 
 
 def _bare(token: str) -> str:
@@ -38,7 +40,7 @@ def _bare(token: str) -> str:
 
 def is_initial(token: str) -> bool:
     """An initial such as "Z." or "J.R."."""
-    return bool(re.fullmatch(rf"(?:[{UP}]\.)+", token))
+    return bool(_INITIALS.fullmatch(token))
 
 
 def strip_titles(tokens: list[str]) -> list[str]:
@@ -60,8 +62,16 @@ def is_thing(token: str) -> bool:
             or bare in {"u.s", "u.k", "u.n", "eu", "nato", "usa"})
 
 
-def person_tokens(run: str) -> list[str]:
-    """The words of a capitalised run that form a person's name, or [] if it is not a person."""
+@lru_cache(maxsize=8192)
+def person_tokens(run: str) -> tuple[str, ...]:
+    """The words of a capitalised run that form a person's name, or () if it is not a person.
+
+    Cached: a document repeats its names, and the scan of every capitalised run is the hot path.
+    """
+    return tuple(_person_tokens(run))
+
+
+def _person_tokens(run: str) -> list[str]:
     tokens = [t for t in run.replace("\u00a0", " ").split(" ") if t]
     while tokens and _bare(tokens[0]) in NON_NAME_WORDS:
         tokens = tokens[1:]
@@ -79,7 +89,7 @@ def person_tokens(run: str) -> list[str]:
 def _not_name_shaped(token: str) -> bool:
     """Headline capitals ("BOSS"), possessives ("POLITICO’s") and digits are not name words."""
     word = token.rstrip(".,")
-    return (len(word) > 3 and word.isupper()) or word.endswith(("’s", "'s")) or any(c.isdigit() for c in word)
+    return (len(word) > 3 and word.isupper()) or word.endswith(("’s", "'s")) or bool(_DIGIT.search(word))
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.ingest.extract_frames import Ref
+from app.ingest.extract_gender import PRONOUN_GENDER, Gender, honorific_genders, person_gender
 from app.ingest.extract_names import NAME_RUN, is_initial, person_tokens, surname
 from app.ingest.rules import HONORIFICS
 
@@ -20,6 +21,7 @@ class Person:
     name: str
     roles: set[str] = field(default_factory=set)
     mentions: list[int] = field(default_factory=list)  # offsets of name mentions
+    last_seen: int = -1  # the latest offset where a mention resolved to this person
 
 
 class People:
@@ -32,6 +34,8 @@ class People:
         self.focus_at = -1
         self._subjects: list[tuple[int, Person]] = []  # persons opening a sentence, in order
         self._next_subject = 0
+        self._genders: dict[str, Gender | None] = {}
+        self._honorifics: dict[str, Gender] | None = None  # computed when a pronoun first needs it
         self._scan_full_names(text, quoted or [])
 
     def advance(self, at: int) -> None:
@@ -51,11 +55,11 @@ class People:
                 person = self._person(" ".join(tokens), m.start())
                 if _opens_sentence(text, m.start()) and not _inside(quoted, m.start()):
                     self._subjects.append((m.start(), person))
-            elif len(tokens) == 1 and _opens_sentence(text, m.start()) and not _inside(quoted, m.start()):
+            elif len(tokens) == 1:
                 singles.append((m.start(), tokens[0]))
         for at, word in singles:  # "Smith said ..." once "John Smith" is known
             known = self.by_surname.get(word.lower())
-            if known:
+            if known and _opens_sentence(text, at) and not _inside(quoted, at):
                 self._subjects.append((at, known[-1]))
         self._subjects.sort(key=lambda x: x[0])
 
@@ -78,14 +82,40 @@ class People:
         if ref.kind == "name":
             person = self._by_name(ref)
         elif ref.kind == "pronoun":
-            person = self.focus
+            person = self._by_pronoun(ref)
         elif ref.kind == "role":
             person = self.focus
             if person is not None:
                 person.roles.add(ref.text)
         if person is not None:
             self.focus, self.focus_at = person, ref.start
+            person.last_seen = max(person.last_seen, ref.start)
         return person
+
+    def gender(self, person: Person) -> Gender | None:
+        """The person's gender as the text gives it (cached), None when unknown."""
+        if self._honorifics is None:
+            self._honorifics = honorific_genders(self.text)
+        if person.name not in self._genders:
+            key = surname(person.name).lower()
+            others = {k for k in self.by_surname if k != key}
+            shared = len(self.by_surname.get(key, [])) > 1  # "Mrs. Clinton" says nothing of Bill Clinton
+            self._genders[person.name] = person_gender(self.text, person.name, person.mentions,
+                                                       {} if shared else self._honorifics, others)
+        return self._genders[person.name]
+
+    def _by_pronoun(self, ref: Ref) -> Person | None:
+        """Pattern he/she: the person in focus, unless the text gives them the other gender.
+
+        Then the most recent person of the pronoun's gender, else the most recent of unknown gender.
+        """
+        wanted = PRONOUN_GENDER.get(ref.text)
+        if self.focus is None or self.gender(self.focus) in (None, wanted):
+            return self.focus
+        ranked = sorted(self.all(), key=lambda p: _recency(p, ref.start), reverse=True)
+        ranked = [p for p in ranked if _recency(p, ref.start) >= 0]
+        return (next((p for p in ranked if self.gender(p) == wanted), None)
+                or next((p for p in ranked if self.gender(p) is None), None))
 
     def _by_name(self, ref: Ref) -> Person | None:
         """Pattern: a full name, "Z. Mammadov", a surname alone, or "Mr. Smith"."""
@@ -104,6 +134,12 @@ class People:
         return [p for ps in self.by_surname.values() for p in ps]
 
 
+def _recency(person: Person, at: int) -> int:
+    """The latest offset before `at` where the person was named or resolved (-1: not yet)."""
+    named = max((m for m in person.mentions if m < at), default=-1)
+    return max(named, person.last_seen if person.last_seen < at else -1)
+
+
 def _same_first(a: str, b: str) -> bool:
     """Two names with one surname are one person when their first words agree (or one is an initial)."""
     fa, fb = a.split(" ")[0], b.split(" ")[0]
@@ -112,7 +148,8 @@ def _same_first(a: str, b: str) -> bool:
     return (is_initial(fa) or is_initial(fb)) and fa[0] == fb[0]
 
 
-_SENTENCE_OPENING = re.compile(r"(?:^|[.!?”\"]\s+|\n)(?:(?:But|And|So|Still|Yet|Now|Then|Meanwhile|However),?\s+)?(?:\S+\s+){0,3}$")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?”\"]\s+|\n)(?:(?:But|And|So|Still|Yet|Now|Then|Meanwhile|However),?\s+)?"
+                               r"(?:\S+\s+){0,3}$")
 
 
 def _opens_sentence(text: str, at: int) -> bool:

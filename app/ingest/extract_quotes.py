@@ -5,12 +5,19 @@ import re
 
 from app.ingest.extract_claims import Claim
 from app.ingest.extract_frames import Ref, leading_frame, ref_at_start, trailing_frame
-from app.ingest.segment import Quote, line_index
+from app.ingest.segment import Quote, line_index, mark_end
 
 MAX_LEAD = 12  # characters allowed before a quotation that opens its line (spaces, a dash)
 MIN_RUN_ON_WORDS = 4  # an unattributed quotation shorter than this is a title or a scare quote
 _HEADER = re.compile(r"\s*([^,:()\n]{3,60}?)\s*(?:,[^:\n]{0,160})?(?:\([^()\n]{2,40}\))?\s*:\s*$")
 _DASH_LED = re.compile(r"^\s*[—–-]+\s*")
+_LOWER_AFTER = re.compile(r"[,.]?\s*[a-z]")
+_TITLE_WORD = re.compile(r"[\w’'-]+")
+_TITLE_LOWER = frozenset({"the", "of", "and", "a", "an", "in", "on", "for", "to", "with"})
+_TITLE_BEFORE = re.compile(r"(?:’s|'s|\bof|\bon|\bin|\bto|\bcalled|\btitled|\bentitled)\s+$")
+MAX_TITLE_WORDS = 6
+# After "“A,” she said" a new clause ("…, but Kevin was asleep, and as Trump…") means the next quote is not hers.
+_NEW_CLAUSE = re.compile(r",\s+(?:but|and|while|as|when)\s|\band\s+as\b")
 
 
 def _after_close(text: str, lines: list[tuple[int, int]], quote: Quote, next_open: int | None) -> Ref | None:
@@ -19,16 +26,16 @@ def _after_close(text: str, lines: list[tuple[int, int]], quote: Quote, next_ope
         return None
     line_end = lines[line_index(lines, quote.close_at)][1]
     hi = min(line_end, next_open) if next_open is not None and next_open > quote.close_at else line_end
-    return trailing_frame(text, quote.close_at + 1, hi)
+    return trailing_frame(text, mark_end(text, quote.close_at), hi)
 
 
 def _before_open(text: str, lines: list[tuple[int, int]], quote: Quote, prev_close: int | None) -> Ref | None:
     """Pattern Smith said: “...” / “A,” she said, “B.” — the frame before the opening mark."""
     s, _ = lines[line_index(lines, quote.start)]
-    lo = prev_close + 1 if prev_close is not None and prev_close >= s else s
+    lo = mark_end(text, prev_close) if prev_close is not None and prev_close >= s else s
     if prev_close is not None and prev_close >= s:
         between = trailing_frame(text, lo, quote.start)
-        if between is not None:
+        if between is not None and not _NEW_CLAUSE.search(text, between.end, quote.start):
             return between
     return leading_frame(text, lo, quote.start)
 
@@ -65,14 +72,35 @@ def _starts_line(text: str, lines: list[tuple[int, int]], quote: Quote) -> bool:
     return not _DASH_LED.sub("", text[s:quote.start]).strip()
 
 
+def is_embedded(text: str, quote: Quote) -> bool:
+    """Pattern: said it would be “improper” for him — the clause runs on in lower case after the mark."""
+    if quote.close_at is None or len(quote.segments) > 1:
+        return False
+    return bool(_LOWER_AFTER.match(text, mark_end(text, quote.close_at), quote.close_at + 40))
+
+
+def is_title(text: str, quote: Quote) -> bool:
+    """Pattern: on CBS's “Face the Nation,” / a broadcast of “Fox News Sunday” — a title, not speech."""
+    if quote.close_at is None or len(quote.segments) > 1:
+        return False
+    words = _TITLE_WORD.findall(text, quote.start, quote.close_at)
+    if not words or len(words) > MAX_TITLE_WORDS or not all(w[0].isupper() or w in _TITLE_LOWER for w in words):
+        return False
+    return bool(_TITLE_BEFORE.search(text, max(0, quote.start - 12), quote.start))
+
+
 def quote_claims(text: str, lines: list[tuple[int, int]], quotes: list[Quote]) -> list[Claim]:
     """One claim per quotation: attributed by a frame, or left to the speaker who goes on."""
     claims = []
     for k, quote in enumerate(quotes):
         prev_close = quotes[k - 1].close_at if k else None
         next_open = quotes[k + 1].open_at if k + 1 < len(quotes) else None
-        ref = (_after_close(text, lines, quote, next_open) or _before_open(text, lines, quote, prev_close)
-               or _previous_line_frame(text, lines, quote))
+        if is_title(text, quote):
+            continue
+        after = _after_close(text, lines, quote, next_open)
+        if after is None and not _starts_line(text, lines, quote) and is_embedded(text, quote):
+            continue  # part of a reported clause (mixed speech): the clause is the statement
+        ref = after or _before_open(text, lines, quote, prev_close) or _previous_line_frame(text, lines, quote)
         words = len(text[quote.start:quote.end].split())
         if ref is None and (not _starts_line(text, lines, quote) or words < MIN_RUN_ON_WORDS):
             continue
@@ -96,5 +124,5 @@ def header_claims(text: str, lines: list[tuple[int, int]]) -> list[Claim]:
             current = None if not dash else current
             continue
         start = s + dash.end()
-        claims.append(Claim("direct", [(start, len(text[:e].rstrip()))], current, None))
+        claims.append(Claim("direct", [(start, s + len(line.rstrip()))], current, None))
     return claims

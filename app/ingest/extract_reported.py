@@ -10,20 +10,25 @@ from __future__ import annotations
 import re
 
 from app.ingest.extract_claims import Claim
-from app.ingest.extract_frames import Ref, _alternation, find_verbs, ref_at_end, subject_before_verb, trailing_frame
-from app.ingest.rules import SOURCE_FIRST_CUES, TELL_VERBS, VIEW_NOUNS
-from app.ingest.segment import QUOTE_CHARS, sentence_spans
+from app.ingest.extract_clause import clause_end, clause_start
+from app.ingest.extract_frames import (
+    Ref,
+    _alternation,
+    find_verbs,
+    ref_at_end,
+    ref_at_start,
+    subject_before_verb,
+    trailing_frame,
+)
+from app.ingest.rules import SOURCE_FIRST_CUES, VIEW_NOUNS
+from app.ingest.segment import sentence_spans
 
 _OPENING = r"(?:[\w’']+,\s+){0,2}"  # "Thus, ", "However, " before the frame
 SOURCE_FIRST = re.compile(rf"{_OPENING}({_alternation(SOURCE_FIRST_CUES)})\s+([^,;:“”\"]{{2,160}}?),\s+", re.IGNORECASE)
 SOURCE_LAST = re.compile(r",\s+(according to)\s+([^,;:“”\"]{2,160}?)[.!?]?\s*$", re.IGNORECASE)
 VIEW = re.compile(rf"{_OPENING}(?:in|to)\s+(his|her)\s+(?:own\s+)?(?:{_alternation(VIEW_NOUNS)}),\s+", re.IGNORECASE)
-_THAT = re.compile(r"^\s*(?:,\s*)?(?:(?:on|last|this)\s+\w+\s+)?(?:,\s*)?that\s+", re.IGNORECASE)
-_TOLD_OBJECT = re.compile(r"^\s+[^,.;:“”\"]{1,60}?\s+(?:that\s+|:\s*)", re.IGNORECASE)
-_BARE_CLAUSE = re.compile(r"^\s+(?!(?:to|in|on|at|of|about|with|for|by|as|and|but|so|it|this|that|"
-                          r"during|after|before|from|into|over|yes|no|nothing|something|anything)\b)(?=[\w“\"‘])",
-                          re.IGNORECASE)
 MIN_CONTENT_WORDS = 3
+MAX_CLAIMS_PER_SENTENCE = 3
 MAX_TAIL = 80  # a sentence-final frame ", Smith told reporters on Monday." is short
 
 
@@ -33,7 +38,7 @@ def _content(text: str, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     while end > start and text[end - 1] in " .!?;,":
         end -= 1
-    if len(text[start:end].split()) < MIN_CONTENT_WORDS or text[start] in QUOTE_CHARS:
+    if len(text[start:end].split()) < MIN_CONTENT_WORDS:
         return None
     return start, end
 
@@ -49,7 +54,7 @@ def according_to_first(text: str, s: int, e: int) -> Claim | None:
     if not m:
         return None
     ref = _source_phrase(text, m.start(2), m.end(2), m.group(1))
-    span = _content(text, m.end(), e)
+    span = _content(text, m.end(), clause_end(text, m.end(), e))
     return Claim("indirect", [span], ref, m.group(1)) if ref and span else None
 
 
@@ -68,33 +73,34 @@ def in_his_view(text: str, s: int, e: int) -> Claim | None:
     m = VIEW.match(text, s, e)
     if not m:
         return None
-    span = _content(text, m.end(), e)
+    span = _content(text, m.end(), clause_end(text, m.end(), e))
     cue = text[m.start(1) - 3 if text[m.start(1) - 3:m.start(1)].lower() == "in " else m.start(1):m.end()].rstrip(", ")
     ref = Ref("pronoun", m.group(1).lower(), m.start(1), m.end(1), cue)
     return Claim("indirect", [span], ref, cue) if span else None
 
 
-def _content_start(text: str, verb_end: int, cue: str, e: int) -> int | None:
-    """Where the clause after a reporting verb begins: after "that", the person told, or the verb."""
-    rest = text[verb_end:e]
-    m = _THAT.match(rest)
-    if m:
-        return verb_end + m.end()
-    if cue.lower() in TELL_VERBS:
-        m = _TOLD_OBJECT.match(rest)
-        return verb_end + m.end() if m else None
-    m = _BARE_CLAUSE.match(rest)
-    return verb_end + m.end() if m else None
+_AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+)?$")
 
 
-def subject_verb_clause(text: str, s: int, e: int) -> Claim | None:
-    """Pattern "Jane Roe, a professor at X, believes that ..." / "The pundit told Trend that ..."."""
-    for verb_start, verb_end, cue in find_verbs(text, s, e):
-        ref = subject_before_verb(text, s, verb_start, cue)
+def _coordinated_subject(text: str, s: int, verb_start: int, cue: str) -> Ref | None:
+    """Pattern "Jane Roe declined to comment but said that ...": the sentence subject of a second verb."""
+    if not _AND_BEFORE.search(text, max(s, verb_start - 12), verb_start):
+        return None
+    ref = ref_at_start(text, s, verb_start)
+    return Ref(ref.kind, ref.text, ref.start, ref.end, cue) if ref and ref.kind != "role" else None
+
+
+def subject_verb_clause(text: str, s: int, e: int, after: int | None = None) -> Claim | None:
+    """Pattern "Jane Roe, a professor at X, believes that ..." / "The pundit told Trend that ...".
+
+    `after` looks for a second frame of the sentence ("... and warned that ...") past the first claim.
+    """
+    for verb_start, verb_end, cue in find_verbs(text, s if after is None else after, e):
+        ref = subject_before_verb(text, s, verb_start, cue) or _coordinated_subject(text, s, verb_start, cue)
         if ref is None:
             continue
-        start = _content_start(text, verb_end, cue, e)
-        span = _content(text, start, e) if start is not None else None
+        start = clause_start(text, verb_end, cue, e)
+        span = _content(text, start, clause_end(text, start, e)) if start is not None else None
         if span:
             return Claim("indirect", [span], ref, cue)
     return None
@@ -103,7 +109,7 @@ def subject_verb_clause(text: str, s: int, e: int) -> Claim | None:
 def final_frame(text: str, s: int, e: int) -> Claim | None:
     """Pattern "The plan will fail, Smith said." / "..., said the analyst on Monday."."""
     comma = text.rfind(",", s, e)
-    if comma < 0 or e - comma > MAX_TAIL:
+    if comma < 0 or e - comma > MAX_TAIL or not find_verbs(text, comma, e):
         return None
     ref = trailing_frame(text, comma, e)
     span = _content(text, s, comma)
@@ -114,7 +120,7 @@ PATTERNS = (according_to_first, according_to_last, in_his_view, subject_verb_cla
 
 
 def reported_claims(text: str, lines: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> list[Claim]:
-    """Every reported-speech claim, one per sentence at most, skipping sentences inside quotations."""
+    """Every reported-speech claim of the text, skipping sentences inside quotations."""
     claims = []
     qi = 0
     for ls, le in lines:
@@ -125,9 +131,15 @@ def reported_claims(text: str, lines: list[tuple[int, int]], quoted: list[tuple[
                 qi += 1
             if qi < len(quoted) and quoted[qi][0] <= s and quoted[qi][1] >= e:
                 continue  # the whole sentence is inside a quotation
-            for pattern in PATTERNS:
-                claim = pattern(text, s, e)
-                if claim:
-                    claims.append(claim)
-                    break
+            claims.extend(_sentence_claims(text, s, e))
     return claims
+
+
+def _sentence_claims(text: str, s: int, e: int) -> list[Claim]:
+    """The first pattern that matches the sentence, then any further frame after its clause."""
+    claim = next((c for c in (pattern(text, s, e) for pattern in PATTERNS) if c), None)
+    found = []
+    while claim is not None and len(found) < MAX_CLAIMS_PER_SENTENCE:
+        found.append(claim)
+        claim = subject_verb_clause(text, s, e, after=claim.end)
+    return found

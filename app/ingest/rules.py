@@ -26,7 +26,16 @@ contend|contends|contended|declare|declares|declared|affirm|affirms|affirmed|hig
 highlights|highlighted|assess|assesses|assessed|tweet|tweets|tweeted|reply|replies|replied|
 respond|responds|responded|ask|asks|asked|urge|urges|urged|feel|feels|felt|hope|hopes|hoped|
 mention|mentions|mentioned|agree|agrees|agreed|comment|comments|commented|add further|
-went on|goes on|go on|is confident|was confident|are confident|is convinced|was convinced|
+boast|boasts|boasted|quip|quips|quipped|joke|jokes|joked|shout|shouts|shouted|yell|yells|yelled|
+scold|scolds|scolded|demand|demands|demanded|vow|vows|vowed|concede|concedes|conceded|recount|
+recounts|recounted|counter|counters|countered|caution|cautions|cautioned|lament|laments|lamented|
+complain|complains|complained|retort|retorts|retorted|exclaim|exclaims|exclaimed|chant|chants|
+chanted|sing|sings|sang|tweeting|writing|asking|declaring|
+called for|calls for|call for|criticized|criticised|criticizes|criticises|praised|praises|blasted|
+blasts|slammed|slams|condemned|condemns|questioned|questions|denied|denies|rejected|rejects|
+dismissed|dismisses|pledged|pledges|promised|promises|accused|accuses|attacked|attacks|
+defended|defends|
+went on|is confident|was confident|are confident|is convinced|was convinced|
 is sure|was sure|is certain|was certain|is of the opinion|was of the opinion|
 has said|have said|had said|has noted|has argued|has warned|has stressed|has claimed|
 """)
@@ -123,4 +132,68 @@ DEFINITE_DETERMINERS = _words("the|this|that")
 ABBREVIATIONS = _words("""
 mr|mrs|ms|dr|prof|sen|rep|gov|gen|lt|col|capt|adm|rev|st|jr|sr|no|vs|etc|inc|ltd|co|corp|
 u.s|u.k|u.n|e.g|i.e|a.m|p.m|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mt|ft|approx|
+""")
+
+# Attribution verbs that are not frames of their own here but start a second frame after a clause
+# ("said he would X and criticized Y").
+SECONDARY_CUES = _words("""
+criticized|criticised|vowed|pledged|promised|accused|blasted|denied|rejected|praised|proposed|
+questioned|condemned|demanded|described|cited|called|threatened|refused|declined|attacked|
+defended|dismissed|welcomed|touted|slammed|lamented|conceded|charged
+""")
+
+# Participles that open a frame of their own after a comma (", arguing that ...", ", adding ...").
+FRAME_PARTICIPLES = _words("arguing|adding|saying|noting|claiming|insisting|warning|explaining|stressing|"
+                           "citing|suggesting|acknowledging|referring|describing|calling|predicting")
+
+# Words that open an aside after a comma, ending the reported clause (", which ...", ", although ...").
+CLAUSE_BREAK_WORDS = _words("which|who|whom|whose|although|though|even though|even as|whereas")
+
+# Subject pronouns: a clause starts with one ("said he would ...").
+SUBJECT_PRONOUNS = _words("he|she|they|it|we|i|you|there")
+
+# Auxiliaries and modals that make a word run a finite clause ("the plan would fail").
+FINITE_MARKERS = _words("""
+would|will|could|can|may|might|must|should|shall|is|was|are|were|has|have|had|did|does|do|
+isn't|wasn't|won't|wouldn't|can't|couldn't|don't|doesn't|didn't|hasn't|haven't|hadn't|aren't|
+weren't|shouldn't|’s|'s
+""")
+
+# First words that never open a reported clause after a bare verb ("said to", "said when", "said nothing").
+CLAUSE_OPENERS_NOT = _words("""
+to|in|on|at|of|about|with|for|by|as|and|but|or|so|this|that|then|during|after|before|from|into|
+over|yes|no|nothing|something|anything|when|what|why|how|where|whether|if|because|while|goodbye|
+hello|thanks|sorry
+""")
+
+# Time words of adjuncts between a verb and its clause ("said Thursday morning that").
+TIME_WORDS = _words("""
+monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|morning|
+afternoon|evening|night|week|weekend|month|year|earlier|later|recently
+""")
+
+# Cues whose bare object is the reported content itself ("said the plan would fail", "acknowledged the
+# risk"); after other verbs ("added a note", "hoped so") only a real clause counts.
+BARE_OBJECT_CUES = _words("""
+say|says|said|saying|believe|believes|believed|think|thinks|thought|argue|argues|argued|claim|claims|
+claimed|insist|insists|insisted|warn|warns|warned|acknowledge|acknowledges|acknowledged|admit|admits|
+admitted|suggest|suggests|suggested|contend|contends|contended|assert|asserts|asserted|
+has said|have said|had said|has argued|has warned|has claimed|
+called for|calls for|call for|criticized|criticised|criticizes|criticises|praised|praises|blasted|
+blasts|slammed|slams|condemned|condemns|questioned|questions|denied|denies|rejected|rejects|
+dismissed|dismisses|pledged|pledges|promised|promises|accused|accuses|attacked|attacks|
+defended|defends|urged|urges|urge|vowed|vows
+""")
+
+# Party nouns that describe a person in an appositive ("Dianne Feinstein, Democrat of California,").
+PARTY_NOUNS = _words("democrat|republican|independent|libertarian|conservative|liberal|socialist|tory|labour")
+
+# Opinion frames whose content goes on over the next unframed sentences of the paragraph
+# ("Roe believes that X. Y."); plain news cues ("said", "noted", "attacked") do not carry on.
+OPINION_CUES = _words("""
+according to|in the words of|in his view|in her view|in his opinion|in her opinion|believe|believes|
+believed|think|thinks|thought|stress|stresses|stressed|emphasize|emphasizes|emphasized|emphasise|
+emphasises|emphasised|underline|underlines|underlined|is convinced|was convinced|is confident|
+was confident|is sure|is certain|is of the opinion|argue|argues|argued|contend|contends|contended|
+reckon|reckons|maintain|maintains|assert|asserts
 """)

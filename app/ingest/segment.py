@@ -19,11 +19,11 @@ OPENERS = "“„«‟"
 CLOSERS = "”»"
 STRAIGHT = '"'
 QUOTE_CHARS = OPENERS + CLOSERS + STRAIGHT
+PAIRED_SINGLES = "''"  # NYT style: two apostrophes stand for a double quotation mark
 MAX_RUN_ON_LINES = 40  # a quotation running on further than this without closing is a stray mark
 
-_MARK = re.compile(f"[{QUOTE_CHARS}]")
+_MARK = re.compile(f"[{QUOTE_CHARS}]|{PAIRED_SINGLES}")
 _SENTENCE_END = re.compile(r"[.!?…]+[”\"’'»)\]]*(?=\s+[\"“‘«(\[]?[^\W_a-z])")
-_LAST_WORD = re.compile(r"(\S+)$")
 
 
 @dataclass(slots=True)
@@ -52,13 +52,20 @@ def line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _abbreviation_before(text: str, lo: int, dot: int) -> bool:
+    """The word ending at the full stop is an abbreviation ("Sen.", "U.S.") or an initial ("J.")."""
+    k = dot
+    while k > lo and not text[k - 1].isspace():
+        k -= 1
+    token = text[k:dot + 1].lower().rstrip(".").lstrip("(\"“")
+    return token in ABBREVIATIONS or len(token) == 1
+
+
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences of one line: split after . ! ? before a capital, except after abbreviations/initials."""
     spans, cur = [], start
     for m in _SENTENCE_END.finditer(text, start, end):
-        word = _LAST_WORD.search(text, cur, m.start() + 1)
-        token = word.group(1).lower().rstrip(".").lstrip("(\"“") if word else ""
-        if m.group().startswith(".") and (token in ABBREVIATIONS or len(token) == 1):
+        if text[m.start()] == "." and _abbreviation_before(text, cur, m.start()):
             continue
         spans.append((cur, m.end()))
         cur = m.end()
@@ -73,9 +80,10 @@ def _role(text: str, i: int, start: int, end: int) -> str:
     """Classify the mark at i as 'open' or 'close' from its shape and its neighbours."""
     c = text[i]
     before = text[i - 1] if i > start else " "
-    after = text[i + 1] if i + 1 < end else " "
+    j = mark_end(text, i)
+    after = text[j] if j < end else " "
     looks_open = (before.isspace() or before in "([{—–-:/") and not after.isspace()
-    looks_close = not before.isspace() and (after.isspace() or after in ".,;:!?)]—–-" or i + 1 >= end)
+    looks_close = not before.isspace() and (after.isspace() or after in ".,;:!?)]—–-" or j >= end)
     if c in OPENERS:
         return "close" if looks_close and not looks_open and c != "«" else "open"
     if c in CLOSERS:
@@ -115,7 +123,7 @@ def _line_marks(text: str, start: int, end: int) -> _LineMarks:
             open_at = i
     out.trail_open = open_at
     first = text[start:end].lstrip()
-    out.starts_open = bool(first) and first[0] in QUOTE_CHARS and out.lead_close is None
+    out.starts_open = bool(first) and is_mark(first) and out.lead_close is None
     return out
 
 
@@ -125,6 +133,21 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _family(mark: str) -> str:
+    """The style of a quotation mark: straight, paired singles, guillemets or curly (low-9 counts as curly)."""
+    return {STRAIGHT: "straight", "'": "singles", "«": "guillemet", "»": "guillemet"}.get(mark, "curly")
+
+
+def mark_end(text: str, i: int) -> int:
+    """The offset after the quotation mark at i (two characters for NYT-style '')."""
+    return i + 2 if text.startswith(PAIRED_SINGLES, i) else i + 1
+
+
+def is_mark(s: str) -> bool:
+    """The string starts with a quotation mark."""
+    return bool(s) and (s[0] in QUOTE_CHARS or s.startswith(PAIRED_SINGLES))
 
 
 def _run_on(text: str, lines: list[tuple[int, int]], marks: list[_LineMarks], i: int) -> Quote | None:
@@ -138,16 +161,18 @@ def _run_on(text: str, lines: list[tuple[int, int]], marks: list[_LineMarks], i:
         if not text[s:e].strip():
             continue
         if lm.lead_close is not None:  # closed here: the lines in between were inside
-            quote.segments.append(_trimmed(text, s, lm.lead_close + 1))
+            quote.segments.append(_trimmed(text, s, mark_end(text, lm.lead_close)))
             quote.close_at = lm.lead_close
             return quote
         if lm.starts_open and not unmarked:  # a paragraph re-opening the same quotation
+            if _family(text[_trimmed(text, s, e)[0]]) != _family(text[quote.open_at]):
+                return None  # a straight mark never re-opens a curly quotation: a new quotation starts
             if lm.trail_open is not None and not lm.pairs:
                 quote.segments.append(_trimmed(text, lm.trail_open, e))
                 continue
             if lm.pairs and lm.pairs[0][0] == _trimmed(text, s, e)[0]:
                 o, c = lm.pairs[0]
-                quote.segments.append((o, c + 1))
+                quote.segments.append((o, mark_end(text, c)))
                 quote.close_at = c
                 return quote
             return None
@@ -167,7 +192,7 @@ def find_quotes(text: str) -> list[Quote]:
     while i < len(lines):
         lm = marks[i]
         pairs = lm.pairs[1:] if skip_first_pair else lm.pairs
-        quotes.extend(Quote(segments=[(o, c + 1)], open_at=o, close_at=c) for o, c in pairs)
+        quotes.extend(Quote(segments=[(o, mark_end(text, c))], open_at=o, close_at=c) for o, c in pairs)
         skip_first_pair = False
         run = _run_on(text, lines, marks, i) if lm.trail_open is not None else None
         if run is None:

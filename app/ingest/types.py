@@ -49,6 +49,7 @@ class ExtractedStatement:
     text: str  # == document_text[start:end]
     cue: str | None  # the cue as written ("said", "believes", "According to")
     paragraph: int  # number of "\n" before start
+    group: int | None = None  # shared by the pieces of one quotation ("A," she said, "B.") or utterance
 
 
 @dataclass(slots=True)

@@ -6,12 +6,12 @@ import pytest
 from app.ingest.extract import extract
 from app.ingest.types import Extraction
 
-APPOSITIVE = """Port deal draws praise
-The new port agreement was signed on Monday.
-“This is the most important step in a decade,” said Dr. Jane Roe, a professor of economics at the University of Leeds. “Trade will follow.”
-Roe added that the region would benefit for years.
-Officials say the terms are secret.
-"""
+APPOSITIVE = ("Port deal draws praise\n"
+              "The new port agreement was signed on Monday.\n"
+              "“This is the most important step in a decade,” said Dr. Jane Roe, a professor of economics at the "
+              "University of Leeds. “Trade will follow.”\n"
+              "Roe added that the region would benefit for years.\n"
+              "Officials say the terms are secret.\n")
 
 HEADERS = """What the year brought: views from abroad
 Caliber asked three observers.
@@ -118,3 +118,91 @@ def test_same_surname_different_people_stay_apart() -> None:
     x = extract(text)
     assert {e.name for e in x.experts} == {"Maria Lopez", "Carlos Lopez"}
     assert [st.speaker for st in x.statements] == ["Maria Lopez", "Carlos Lopez"]
+
+
+def said(text: str) -> list[tuple[str, str, str]]:
+    """(speaker, kind, statement text) of every statement, in order."""
+    return [(st.speaker, st.kind, st.text) for st in extract(text).statements]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title before the name in a trailing frame
+    ("Intro.\n“We will not give up,” Mr. Tom Wells said.", ("Tom Wells", "“We will not give up,”")),
+    # a lower-case description and a title before the name: “...,” SUBJECT VERB
+    ("Intro.\n“The ruling is sound,” campaign lawyer Marc Kaso said.", ("Marc Kaso", "“The ruling is sound,”")),
+    # a US party-and-state tag after the name
+    ("Intro.\n“The veto will fail,” Senate Leader Mitch Connell, R-Ky., said Tuesday.",
+     ("Mitch Connell", "“The veto will fail,”")),
+    # initials inside a titled name
+    ("Intro.\n“This is a sad day,” said Rep. G.K. Butter (D-N.C.), head of the caucus.",
+     ("G.K. Butter", "“This is a sad day,”")),
+    # a participle frame takes the sentence subject
+    ("Jane Roe defended the plan, saying, “It will create jobs in every county.”",
+     ("Jane Roe", "“It will create jobs in every county.”")),
+    # NYT-style paired single quotes
+    ("Intro.\n''The market has moved sideways,'' said Jane Roe, an economist.",
+     ("Jane Roe", "''The market has moved sideways,''")),
+])
+def test_quotation_frames(text: str, expected: tuple[str, str]) -> None:
+    assert [(speaker, words) for speaker, _, words in said(text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # adjuncts between the verb and "that"
+    ("Ann Cole says in Ohio that she is thrilled to receive the award.", ["she is thrilled to receive the award"]),
+    ("Jane Roe said Thursday that the plan would fail within a year.", ["the plan would fail within a year"]),
+    # a second frame ends the first clause and reports a second one
+    ("Jane Roe said he would veto the bill and warned against any delay in the talks.",
+     ["he would veto the bill", "against any delay in the talks"]),
+    ("Jane Roe agreed that the rules should change, but she said that the debate should wait.",
+     ["the rules should change", "the debate should wait"]),
+    # a relative aside is the writer's, not the speaker's
+    ("Jane Roe has acknowledged the risks of the plan, which makes her an outlier.", ["the risks of the plan"]),
+    # a coordinated second verb shares the subject
+    ("Jane Roe declined to give details but said she would stand up to the attacks.",
+     ["she would stand up to the attacks"]),
+    # "told" + the person told + a clause without "that"
+    ("Jane Roe told the forum she was against the war from the start.", ["she was against the war from the start"]),
+    ("Jane Roe told CBS's “Face the Nation” that the plan would pass.", ["the plan would pass"]),
+    # a party noun opens an appositive
+    ("Senator Dianne Smith, Democrat of Ohio, said the bill would hurt farmers.", ["the bill would hurt farmers"]),
+    # a quotation inside a reported clause: the clause is the statement
+    ("Jane Roe said the plan was “dead on arrival” in the Senate this year.",
+     ["the plan was “dead on arrival” in the Senate this year"]),
+])
+def test_reported_clause_bounds(text: str, expected: list[str]) -> None:
+    assert [words for _, _, words in said(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The United States economy grew faster than expected last year.",  # "States" is no verb
+    "Tom Reed spoke for an hour. He added a note of caution, should the talks fail.",  # an object, no clause
+    "Intro.\n“You winning?” she said, but Tom was asleep, and as the host went on about “the rigged system,” "
+    "nobody listened.",  # no named speaker for "she"; the second quote is not hers
+])
+def test_no_statement(text: str) -> None:
+    assert said(text) == []
+
+
+def test_title_in_quotation_marks_is_not_a_statement() -> None:
+    assert [w for _, _, w in said("Jane Roe told CBS's “Face the Nation” that the plan would pass.")
+            if "Face" in w] == []
+
+
+def test_interrupted_quotation_pieces_share_one_group() -> None:
+    x = extract("Intro.\n“Prices will rise,” Jane Roe said. “Wages will not.”\n“Next,” said Tom Reed.")
+    roe = [st.group for st in x.statements if st.speaker == "Jane Roe"]
+    reed = [st.group for st in x.statements if st.speaker == "Tom Reed"]
+    assert len(roe) == 2 and roe[0] == roe[1] and reed[0] != roe[0]
+
+
+def test_pronoun_follows_gender_given_by_honorifics() -> None:
+    text = "Ms. Ann Lee spoke first. Mr. Tom Reed answered.\n“We are not done,” she said.\n“Fine,” he said."
+    assert [(s, w) for s, _, w in said(text)] == [("Ann Lee", "“We are not done,”"), ("Tom Reed", "“Fine,”")]
+
+
+def test_opinion_frame_goes_on_over_the_next_sentences_of_its_line() -> None:
+    assert said("According to analyst Jane Roe, the year was a success. Trade grew in every quarter.") == [
+        ("Jane Roe", "indirect", "the year was a success"), ("Jane Roe", "indirect", "Trade grew in every quarter")]
+    # a plain news "said" does not: the next sentence is usually the writer's again
+    assert len(said("Jane Roe said the year was a success. Trade grew in every quarter.")) == 1

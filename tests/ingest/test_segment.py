@@ -55,3 +55,13 @@ def test_unclosed_quotation_stays_on_its_line() -> None:
 def test_many_quotation_marks_finish_fast() -> None:
     text = "“a” " * 20_000 + '" ' * 20_000
     assert len(find_quotes(text)) >= 20_000
+
+
+def test_nyt_paired_single_quotes_are_quotation_marks() -> None:
+    text = "''It was fine,'' he said. ''Really.''"
+    assert quoted_texts(text) == [["''It was fine,''"], ["''Really.''"]]
+
+
+def test_a_straight_mark_does_not_reopen_a_curly_quotation() -> None:
+    text = "\"Block quote from a paper, never closed.\n\n“New quotation,” she said."
+    assert quoted_texts(text)[-1] == ["“New quotation,”"]

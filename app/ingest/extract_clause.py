@@ -1,0 +1,87 @@
+"""Where a reported clause starts after its reporting verb, where it ends, and whether it is a clause.
+
+News writing puts adjuncts between the verb and the clause ("said Thursday that", "says in Ohio
+that", "said after the debate he would"), and coordinates a second frame after the clause ("said he
+would X and warned against Y", "agreed that X, but he said that Y"): the reported clause stops there.
+"""
+from __future__ import annotations
+
+import re
+
+from app.ingest.extract_frames import _alternation
+from app.ingest.rules import (
+    BARE_OBJECT_CUES,
+    CLAUSE_BREAK_WORDS,
+    CLAUSE_OPENERS_NOT,
+    FINITE_MARKERS,
+    FRAME_PARTICIPLES,
+    REPORTING_VERBS,
+    SECONDARY_CUES,
+    SUBJECT_PRONOUNS,
+    TELL_VERBS,
+    TIME_WORDS,
+)
+
+_TIME = _alternation(TIME_WORDS)
+# "Thursday", "on Monday", "last week", "Thursday morning", "earlier this month"
+_TIME_ADJUNCT = re.compile(rf"\s*(?:(?:earlier|later)\s+)?(?:(?:on|last|this|next)\s+)?(?:{_TIME})\b"
+                           rf"(?:\s+(?:{_TIME}))?\s*,?", re.IGNORECASE)
+_PREP_ADJUNCT = re.compile(r"\s*,?\s*(?:in|at|on|during|after|before|to|with|from|for|about|of)\s+"
+                           r"[^,.;:!?“”\"]{1,60}?(?=\s*,?\s+(?:that|he|she|they|it|we|i|there)\s)", re.IGNORECASE)
+_THAT = re.compile(r"\s*,?\s*that\s+", re.IGNORECASE)
+_TOLD_OBJECT = re.compile(r"\s+[^,.;:]{1,60}?\s+(?:that\s+|:\s*)", re.IGNORECASE)  # told CBS's “Face the Nation” that
+_TOLD_PRONOUN = re.compile(r"\s+[^,.;:“”\"]{1,60}?\s+(?=(?:he|she|they|it|we|I)\s)")
+_WORD = re.compile(r"[\w’'-]+|,")
+_ALL_CUES = _alternation(REPORTING_VERBS | SECONDARY_CUES)
+# The clause ends before a relative or concessive aside, a second frame, or a participial frame.
+CLAUSE_BREAK = re.compile(
+    rf",\s+(?:{_alternation(CLAUSE_BREAK_WORDS)})\b"
+    rf"|,?\s+(?:and|but)\s+(?:(?:{_alternation(SUBJECT_PRONOUNS)})\s+)?(?:also\s+)?(?:{_ALL_CUES})\b"
+    rf"|,\s+(?:{_alternation(FRAME_PARTICIPLES)})\b"
+    r"|,\s+according to\b", re.IGNORECASE)
+
+
+def clause_end(text: str, start: int, end: int) -> int:
+    """The end of the reported clause: the sentence end, or the first clause break before it."""
+    m = CLAUSE_BREAK.search(text, start, end)
+    return m.start() if m else end
+
+
+def looks_like_clause(text: str, start: int, end: int) -> bool:
+    """Pattern SUBJECT ... FINITE-VERB before any comma ("she would stand", "Stein complied").
+
+    A bare object ("a note of caution, should ...", "the reality of climate change") is no clause.
+    """
+    words = [w.lower() for w in _WORD.findall(text, start, min(end, start + 120))][:9]
+    if not words or words[0] in CLAUSE_OPENERS_NOT or words[0] in FINITE_MARKERS:
+        return False
+    for k, word in enumerate(words[1:], 1):
+        if word == ",":
+            return False
+        if word in FINITE_MARKERS or words[k - 1] in SUBJECT_PRONOUNS or (word.endswith("ed") and k <= 4):
+            return True
+    return False
+
+
+def clause_start(text: str, verb_end: int, cue: str, end: int) -> int | None:
+    """Where the clause after a reporting verb begins: after adjuncts and "that", the person told, or the verb."""
+    pos = verb_end
+    m = _TIME_ADJUNCT.match(text, pos, end)
+    if m:
+        pos = m.end()
+    m = _PREP_ADJUNCT.match(text, pos, end)
+    if m:
+        pos = m.end()
+    m = _THAT.match(text, pos, end)
+    if m:
+        return m.end()
+    if cue.lower() in TELL_VERBS:  # "told Trend that ...", "told reporters: ...", "told the forum he was ..."
+        m = _TOLD_OBJECT.match(text, pos, end) or _TOLD_PRONOUN.match(text, pos, end)
+        return m.end() if m else None
+    start = pos + len(text[pos:end]) - len(text[pos:end].lstrip(" ,"))
+    if start >= end:
+        return None
+    if cue.lower() in BARE_OBJECT_CUES:  # "said [the plan would fail]", "acknowledged [the reality of X]"
+        first = _WORD.match(text, start, end)
+        return start if first and first.group().lower() not in CLAUSE_OPENERS_NOT | FINITE_MARKERS else None
+    return start if looks_like_clause(text, start, end) else None

@@ -1,0 +1,82 @@
+"""Reported speech that goes on without a new frame: the next sentences of the line, or the next line.
+
+Expert round-ups write "Roe believes that X. Y. Z." where Y and Z are still Roe's words, and may
+carry the opinion on into an unquoted paragraph.  A sentence continues only when it has no frame of
+its own (no reporting verb, no "according to"), no quotation mark and no other known person.
+"""
+from __future__ import annotations
+
+import bisect
+
+from app.ingest.extract_claims import Claim
+from app.ingest.extract_frames import find_verbs
+from app.ingest.extract_names import NAME_RUN, person_tokens
+from app.ingest.extract_people import People, Person
+from app.ingest.rules import OPINION_CUES
+from app.ingest.segment import PAIRED_SINGLES, QUOTE_CHARS, line_index, sentence_spans
+
+Pair = tuple[Claim, "Person | None"]
+
+
+def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
+    """The span without surrounding white space."""
+    return s + len(text[s:e]) - len(text[s:e].lstrip()), s + len(text[s:e].rstrip())
+
+
+def _has_own_frame(text: str, s: int, e: int) -> bool:
+    """A reporting verb, "according to" or a quotation mark: the sentence is framed on its own."""
+    return bool(find_verbs(text, s, e)) or "according to" in text[s:e].lower() or PAIRED_SINGLES in text[s:e] or any(
+        ch in QUOTE_CHARS for ch in text[s:e])
+
+
+def _names_a_person(text: str, s: int, e: int, people: People) -> bool:
+    """The span names a known person, the speaker included: "Roe is a former lawyer" is the writer's voice."""
+    for m in NAME_RUN.finditer(text, s, e):
+        tokens = person_tokens(m.group())
+        if tokens and (len(tokens) >= 2 or tokens[-1].lower() in people.by_surname):
+            return True
+    return False
+
+
+def sentence_continuations(text: str, lines: list[tuple[int, int]], pairs: list[Pair], people: People) -> None:
+    """Pattern "Roe believes that X. Y.": the unframed sentences after a reported clause in its line go on with it.
+
+    Each such sentence becomes one more span of the same claim (one statement per sentence).
+    """
+    starts = sorted(c.start for c, _ in pairs)
+    for claim, person in pairs:
+        if claim.kind != "indirect" or person is None or len(claim.spans) != 1:
+            continue
+        if " ".join((claim.cue or "").lower().split()) not in OPINION_CUES:
+            continue  # "said X. Y." in news: Y is most often the writer's again (measured on PolNeAR)
+        line = lines[line_index(lines, claim.start)]
+        later = [sp for sp in sentence_spans(text, *line) if sp[0] >= claim.end]
+        for s, e in later:
+            k = bisect.bisect_left(starts, s)
+            if k < len(starts) and starts[k] < e:
+                break  # the sentence holds a claim of its own
+            if _has_own_frame(text, s, e) or _names_a_person(text, s, e, people):
+                break
+            start, end = _trimmed(text, s, e)
+            while end > start and text[end - 1] in ".!?;":
+                end -= 1
+            claim.spans.append((start, end))
+
+
+def line_continuations(text: str, lines: list[tuple[int, int]], pairs: list[Pair]) -> None:
+    """Pattern: an unquoted line right after a line that ends in someone's reported speech goes on with it."""
+    by_line: dict[int, list[Pair]] = {}
+    for c, p in pairs:
+        by_line.setdefault(line_index(lines, c.start), []).append((c, p))
+    for i in range(1, len(lines)):
+        s, e = lines[i]
+        prev = by_line.get(i - 1)
+        if i in by_line or not prev or not text[s:e].strip() or _has_own_frame(text, s, e):
+            continue
+        claim, person = prev[-1]
+        last_sentence = sentence_spans(text, *lines[i - 1])[-1]
+        if claim.kind != "indirect" or person is None or claim.end < last_sentence[0] or claim.start < lines[i - 1][0]:
+            continue
+        follow = Claim("indirect", [_trimmed(text, s, e)], None, None)
+        pairs.append((follow, person))
+        by_line[i] = [(follow, person)]
