@@ -1,0 +1,162 @@
+"""HTTP load test of the query API, against the same queries as raw SQL and through Datasette.
+
+    .venv/bin/python bench/load.py /work/benchdata/bench.db --requests 200 --concurrency 4
+
+Starts uvicorn (app.main:create_app) and Datasette on 127.0.0.1, on free ports, over the same
+SQLite file; runs a fixed query set, each query `--requests` times with parameters varied per
+request, from `--concurrency` clients, bounded by `--max-seconds` per query; prints p50/p99 latency
+and requests/s, API time / raw SQL time, and our throughput / Datasette's. Stops both servers.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sqlite3
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from _servers import api_command, datasette_command, free_port, serving  # noqa: E402
+from _workload import Case, build_cases, capture_sql  # noqa: E402
+
+
+@dataclass(slots=True)
+class Timing:
+    latencies_ms: list[float]
+    wall_s: float
+    errors: int = 0
+
+    def p(self, q: float) -> float:
+        if not self.latencies_ms:
+            return float("nan")
+        ordered = sorted(self.latencies_ms)
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+    @property
+    def rate(self) -> float:
+        return len(self.latencies_ms) / self.wall_s if self.wall_s else float("nan")
+
+
+async def hammer(calls: list[Callable], concurrency: int, max_seconds: float) -> Timing:
+    """Run the async calls from `concurrency` workers; stop taking new ones after `max_seconds`."""
+    queue = list(reversed(calls))
+    latencies: list[float] = []
+    errors = 0
+    started = time.perf_counter()
+
+    async def worker() -> None:
+        nonlocal errors
+        while queue and time.perf_counter() - started < max_seconds:
+            call = queue.pop()
+            t0 = time.perf_counter()
+            ok = await call()
+            latencies.append((time.perf_counter() - t0) * 1000)
+            errors += not ok
+
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return Timing(latencies, time.perf_counter() - started, errors)
+
+
+def api_calls(client: httpx.AsyncClient, case: Case) -> list[Callable]:
+    def call(params: dict) -> Callable:
+        async def run() -> bool:
+            response = await client.get("/v1/statements", params=params)
+            return response.status_code == 200 and bool(response.json()["items"] is not None)
+        return run
+    return [call(p) for p in case.params]
+
+
+def datasette_calls(client: httpx.AsyncClient, db_name: str, case: Case) -> list[Callable]:
+    """One unit = the page query, then each facet query (as a Datasette user would issue them)."""
+    def call(statements: list[str]) -> Callable:
+        async def run() -> bool:
+            ok = True
+            for sql in statements:
+                response = await client.get(f"/{db_name}.json", params={"sql": sql, "_shape": "array"})
+                ok &= response.status_code == 200
+            return ok
+        return run
+    return [call(s) for s in case.datasette_sql]
+
+
+def raw_sql(db_path: Path, case: Case) -> Timing:
+    """Each request's captured statements run back to back on one sqlite3 connection."""
+    db = sqlite3.connect(db_path)
+    latencies = []
+    started = time.perf_counter()
+    for statements in case.sql:
+        t0 = time.perf_counter()
+        for sql, params in statements:
+            db.execute(sql, params).fetchall()
+        latencies.append((time.perf_counter() - t0) * 1000)
+    db.close()
+    return Timing(latencies, time.perf_counter() - started)
+
+
+async def run_http(base: str, make_calls, cases: list[Case], args) -> list[Timing]:
+    limits = httpx.Limits(max_connections=args.concurrency)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
+        await hammer(make_calls(client, cases[0])[:args.concurrency], args.concurrency, 30)  # warm-up
+        return [await hammer(make_calls(client, case), args.concurrency, args.max_seconds) for case in cases]
+
+
+def report(cases: list[Case], api: list[Timing], sql: list[Timing], ds: list[Timing]) -> None:
+    print(f"{'query':46} {'p50':>7} {'p99':>7} {'target':>7} {'req/s':>7} {'sql p50':>8} {'api/sql':>7} "
+          f"{'ds p50':>7} {'ds req/s':>8} {'ours/ds':>7} {'n':>4} {'err':>3}")
+    for case, a, s, d in zip(cases, api, sql, ds, strict=True):
+        target = f"{case.target_ms:.0f}" if case.target_ms else "-"
+        verdict = "" if not case.target_ms else (" ok" if a.p(0.99) <= case.target_ms else " MISS")
+        print(f"{case.name:46} {a.p(0.5):7.1f} {a.p(0.99):7.1f} {target:>7} {a.rate:7.1f} {s.p(0.5):8.2f} "
+              f"{a.p(0.5) / s.p(0.5):7.1f} {d.p(0.5):7.1f} {d.rate:8.1f} {a.rate / d.rate:7.2f} "
+              f"{len(a.latencies_ms):4} {a.errors + d.errors:3}{verdict}")
+
+
+def explain(db_path: Path, cases: list[Case]) -> None:
+    """EXPLAIN QUERY PLAN of each statement of each query's first request."""
+    db = sqlite3.connect(db_path)
+    for case in cases:
+        print(f"\n== {case.name}")
+        for number, (sql, params) in enumerate(case.sql[0]):
+            print(f"-- statement {number + 1}: {' '.join(sql.split())[:160]}")
+            for row in db.execute("EXPLAIN QUERY PLAN " + sql, params):
+                print("   ", row[-1])
+    db.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("db", type=Path, help="SQLite file made by ingest_rate.py")
+    parser.add_argument("--requests", type=int, default=200, help="requests per query")
+    parser.add_argument("--concurrency", type=int, default=4, help="concurrent clients")
+    parser.add_argument("--max-seconds", type=float, default=60, help="time bound per query and server")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--explain", action="store_true", help="print the query plans, run no load")
+    args = parser.parse_args()
+    db = args.db.resolve()
+    started = time.perf_counter()
+    cases = build_cases(db, args.requests, args.seed)
+    capture_sql(db, cases)
+    print(f"query set built and SQL captured in {time.perf_counter() - started:.1f} s", flush=True)
+    if args.explain:
+        return explain(db, cases)
+    sql = [raw_sql(db, case) for case in cases]
+    port = free_port()
+    with serving(api_command(port), "/healthz", port, env={"OPINIONS_DATABASE_URL": f"sqlite:///{db}"}) as base:
+        api = asyncio.run(run_http(base, api_calls, cases, args))
+    port = free_port()
+    with serving(datasette_command(db, port), "/-/versions.json", port) as base:
+        ds = asyncio.run(run_http(base, lambda c, case: datasette_calls(c, db.stem, case), cases, args))
+    print(f"{args.requests} requests per query, {args.concurrency} clients, database {db}")
+    report(cases, api, sql, ds)
+
+
+if __name__ == "__main__":
+    main()
