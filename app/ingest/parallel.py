@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 
@@ -34,20 +34,15 @@ def _in_worker(raw: RawDocument) -> Analysis | str:
 
 @contextmanager
 def analyser(taxonomy: Taxonomy, workers: int | None = None) -> Iterator:
-    """Yield a function: documents -> their analyses (or error strings), in order.
+    """Yield a function: documents -> an iterator of their analyses (or error strings), in order.
 
-    With one worker (or one core) everything runs in this process; otherwise a process pool is
-    started once and reused for every batch.
+    With several workers the documents are handed to a process pool at once and the iterator
+    waits for each result, so the caller can do other work (store the previous batch) meanwhile.
+    With one worker (or one core) everything runs lazily in this process.
     """
     workers = workers or os.cpu_count() or 1
     if workers <= 1:
-        yield lambda raws: [analyse_or_error(raw, taxonomy) for raw in raws]
+        yield lambda raws: (analyse_or_error(raw, taxonomy) for raw in raws)
         return
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(taxonomy,)) as pool:
-
-        def run(raws: Sequence[RawDocument]) -> list[Analysis | str]:
-            if len(raws) < 2:  # not worth a round trip
-                return [analyse_or_error(raw, taxonomy) for raw in raws]
-            return list(pool.map(_in_worker, raws, chunksize=max(1, len(raws) // (4 * workers))))
-
-        yield run
+        yield lambda raws: pool.map(_in_worker, raws, chunksize=max(1, len(raws) // (4 * workers)))

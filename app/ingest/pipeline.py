@@ -61,17 +61,27 @@ def ingest(
 ) -> IngestReport:
     """Load every document under the paths; a failed document leaves no rows and stops nothing.
 
-    Documents are read and stored in batches; each batch's new documents are analysed on `workers`
-    processes (default: one per core), then stored one transaction each.
+    Documents are read in batches; each batch's new documents are analysed on `workers` processes
+    (default: one per core) while the previous batch is stored, one transaction per document.
     """
     with Session(engine) as session, session.begin():
         topic_ids = sync_topics(session, taxonomy=taxonomy)
     report = IngestReport()
+
+    def finish(started: StartedBatch) -> None:
+        for result in started.store(engine=engine, topic_ids=topic_ids):
+            report.results.append(result)
+            on_result(result)
+
     with analyser(taxonomy, workers) as analyse_batch:
+        previous = None
         for batch in batched(read_documents(paths), BATCH_SIZE):
-            for result in ingest_batch(batch, engine=engine, analyse_batch=analyse_batch, topic_ids=topic_ids):
-                report.results.append(result)
-                on_result(result)
+            started = start_batch(batch, engine=engine, analyse_batch=analyse_batch)
+            if previous:
+                finish(previous)
+            previous = started
+        if previous:
+            finish(previous)
     if report.count("loaded"):
         refresh_statistics(engine)
     return report
@@ -92,8 +102,24 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def ingest_batch(batch, *, engine: Engine, analyse_batch, topic_ids: dict[str, int]) -> list[DocumentResult]:
-    """Analyse the batch's new documents together, then store each in its own transaction."""
+@dataclass(slots=True)
+class StartedBatch:
+    """A batch whose new documents are being analysed; the others already have their result."""
+
+    items: list[RawDocument | ReadError]
+    results: dict[int, DocumentResult]
+    new: list[int]
+    analyses: Iterable[Analysis | str]  # lazy: one per new document, in order
+
+    def store(self, *, engine: Engine, topic_ids: dict[str, int]) -> list[DocumentResult]:
+        """Store each analysed document in its own transaction; the results in the batch's order."""
+        for i, analysis in zip(self.new, self.analyses, strict=True):
+            self.results[i] = store(self.items[i], analysis, engine=engine, topic_ids=topic_ids)
+        return [self.results[i] for i in range(len(self.items))]
+
+
+def start_batch(batch: list, *, engine: Engine, analyse_batch) -> StartedBatch:
+    """Sort out failed and already stored documents, and start analysing the new ones."""
     results: dict[int, DocumentResult] = {}
     with Session(engine) as session:
         stored = stored_hashes(session, [content_hash(item.text) for item in batch if isinstance(item, RawDocument)])
@@ -105,9 +131,7 @@ def ingest_batch(batch, *, engine: Engine, analyse_batch, topic_ids: dict[str, i
             results[i] = DocumentResult(item.source, "unchanged")
         else:
             new.append(i)
-    for i, analysis in zip(new, analyse_batch([batch[i] for i in new]), strict=True):
-        results[i] = store(batch[i], analysis, engine=engine, topic_ids=topic_ids)
-    return [results[i] for i in range(len(batch))]
+    return StartedBatch(batch, results, new, analyse_batch([batch[i] for i in new]))
 
 
 def stored_hashes(session: Session, hashes: list[str]) -> set[str]:

@@ -1,46 +1,79 @@
-"""Facet counts over a filtered set of statements, across the topic and country links."""
+"""Facet counts over a filtered set of statements, across the expert, topic and country links.
+
+`expert`, `country` and `kind` come from one pass over the matching statements (counted by expert
+and kind, then added up here); `topic`, `mentions` and `outlet` each join their own table.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 
 from sqlalchemy import Select, func
-from sqlmodel import col
+from sqlmodel import Session, col, select
 
 from app.models import Document, Expert, ExpertCountry, Statement, StatementCountry, StatementTopic, Topic
 
+AUTHOR_FACETS = {"expert", "country", "kind"}
 # facet -> (value column, label column or None, joins from statement)
-FACETS = {
-    "topic": (
-        col(Topic.slug),
-        col(Topic.label),
-        [
-            (StatementTopic, col(StatementTopic.statement_id) == Statement.id),
-            (Topic, col(Topic.id) == StatementTopic.topic_id),
-        ],
-    ),
-    "expert": (col(Expert.id), col(Expert.name), [(Expert, col(Expert.id) == Statement.expert_id)]),
-    "country": (col(ExpertCountry.code), None, [(ExpertCountry, col(ExpertCountry.expert_id) == Statement.expert_id)]),
-    "mentions": (
-        col(StatementCountry.code),
-        None,
-        [(StatementCountry, col(StatementCountry.statement_id) == Statement.id)],
-    ),
-    "kind": (col(Statement.kind), None, []),
+JOINED_FACETS = {
+    "topic": (col(Topic.slug), col(Topic.label), [(StatementTopic, col(StatementTopic.statement_id) == Statement.id),
+                                                  (Topic, col(Topic.id) == StatementTopic.topic_id)]),
+    "mentions": (col(StatementCountry.code), None,
+                 [(StatementCountry, col(StatementCountry.statement_id) == Statement.id)]),
     "outlet": (col(Document.outlet), None, [(Document, col(Document.id) == Statement.document_id)]),
 }
+Matching = Callable[..., Select]
 
 
-def facet_counts(session, matching: Callable[..., Select], facet: str, size: int) -> list[dict]:
-    """The most frequent values of a facet among the matching statements, with their counts."""
-    value, label, joins = FACETS[facet]
+def facet_counts(session: Session, matching: Matching, facets: Iterable[str], size: int) -> dict[str, list[dict]]:
+    """The most frequent values of each facet among the matching statements, with their counts."""
+    wanted = list(dict.fromkeys(facets))
+    out = author_facets(session, matching, AUTHOR_FACETS.intersection(wanted), size)
+    for facet in wanted:
+        if facet in JOINED_FACETS:
+            out[facet] = joined_facet(session, matching, facet, size)
+    return {facet: out[facet] for facet in wanted}
+
+
+def author_facets(session: Session, matching: Matching, wanted: set[str], size: int) -> dict[str, list[dict]]:
+    if not wanted:
+        return {}
+    by_expert, by_kind = Counter(), Counter()
+    grouped = matching(Statement.expert_id, Statement.kind, func.count()).group_by(Statement.expert_id, Statement.kind)
+    for expert_id, kind, n in session.execute(grouped):
+        by_expert[expert_id] += n
+        by_kind[kind] += n
+    out = {"kind": top(by_kind, size)}
+    if "expert" in wanted:
+        out["expert"] = top(by_expert, size)
+        ids = [value["value"] for value in out["expert"]]
+        names = dict(session.execute(select(Expert.id, Expert.name).where(col(Expert.id).in_(ids))).all())
+        for value in out["expert"]:
+            value["label"] = names.get(value["value"])
+    if "country" in wanted:
+        by_country = Counter()
+        codes = select(ExpertCountry.expert_id, ExpertCountry.code)
+        codes = codes.where(col(ExpertCountry.expert_id).in_(list(by_expert)))
+        for expert_id, code in session.execute(codes):
+            by_country[code] += by_expert[expert_id]
+        out["country"] = top(by_country, size)
+    return out
+
+
+def top(counts: Counter, size: int) -> list[dict]:
+    """The most frequent values first; ties by value, for a stable answer."""
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:size]
+    return [{"value": value, "label": None, "count": n} for value, n in ranked]
+
+
+def joined_facet(session: Session, matching: Matching, facet: str, size: int) -> list[dict]:
+    value, label, joins = JOINED_FACETS[facet]
     count = func.count().label("count")
     columns = [value, label] if label is not None else [value]
     query = matching(*columns, count)
     for target, on in joins:
         query = query.join(target, on)
     query = query.where(value.is_not(None)).group_by(*columns).order_by(count.desc(), value).limit(size)
-    return [
-        {"value": row[0], "label": row[1] if label is not None else None, "count": row[-1]}
-        for row in session.exec(query)
-    ]
+    return [{"value": row[0], "label": row[1] if label is not None else None, "count": row[-1]}
+            for row in session.execute(query)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Select, bindparam, func, literal_column, table, text
+from sqlalchemy import ColumnElement, Connection, Select, bindparam, func, literal_column, select, table, text
 from sqlmodel import col
 
 from app.errors import InvalidParameter
@@ -65,20 +65,37 @@ def tsquery(terms: list[Term]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Search:
-    """The SQL of one search: how to restrict a statement query, a relevance rank (lower is better), a snippet."""
+    """The SQL of one search: how to keep the matches, their relevance rank (lower is better), snippets."""
 
     dialect: str
-    match: str
-    rank: ColumnElement[float]
-    snippet: ColumnElement[str]
+    match: str  # the FTS5 MATCH or to_tsquery string
 
     def restrict(self, query: Select) -> Select:
-        """Keep the statements that match; on SQLite, join the FTS5 index so rank and snippet can read it."""
+        """Keep the statements that match; on SQLite, join the FTS5 index so that its rank can be read."""
         if self.dialect == "postgresql":
             return query.where(SEARCH_VECTOR.op("@@")(ts_query(self.match)))
-        return query.join(fts, fts.c.rowid == col(Statement.id)).where(
-            text("statement_fts MATCH :fts_match").bindparams(fts_match=self.match)
-        )
+        return query.join(fts, fts.c.rowid == col(Statement.id)).where(fts_match(self.match))
+
+    @property
+    def rank(self) -> ColumnElement[float]:
+        if self.dialect == "postgresql":
+            return -func.ts_rank(SEARCH_VECTOR, ts_query(self.match))
+        return literal_column("statement_fts.rank")  # bm25, lower is better
+
+    def snippets(self, conn: Connection, ids: list[int]) -> dict[int, str]:
+        """The marked-up snippet of each of these statements (computed for one page only: it is costly)."""
+        if self.dialect == "postgresql":
+            options = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12"
+            headline = func.ts_headline("english", col(Statement.text), ts_query(self.match), options)
+            query = select(col(Statement.id), headline).where(col(Statement.id).in_(ids))
+        else:
+            snippet = func.snippet(literal_column("statement_fts"), 0, MARK_START, MARK_END, ELLIPSIS, 24)
+            query = select(fts.c.rowid, snippet).select_from(fts).where(fts_match(self.match), fts.c.rowid.in_(ids))
+        return dict(conn.execute(query).all())
+
+
+def fts_match(match: str) -> ColumnElement[bool]:
+    return text("statement_fts MATCH :fts_match").bindparams(fts_match=match)
 
 
 def ts_query(match: str) -> ColumnElement:
@@ -88,14 +105,4 @@ def ts_query(match: str) -> ColumnElement:
 def build_search(q: str, dialect: str) -> Search:
     """Parse `q` and build its SQL for the dialect ("sqlite" or "postgresql")."""
     terms = parse_search(q)
-    if dialect == "postgresql":
-        match = tsquery(terms)
-        options = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12"
-        return Search(
-            dialect,
-            match,
-            -func.ts_rank(SEARCH_VECTOR, ts_query(match)),
-            func.ts_headline("english", col(Statement.text), ts_query(match), options),
-        )
-    snippet = func.snippet(literal_column("statement_fts"), 0, MARK_START, MARK_END, ELLIPSIS, 24)
-    return Search(dialect, fts5_query(terms), literal_column("statement_fts.rank"), snippet)
+    return Search(dialect, tsquery(terms) if dialect == "postgresql" else fts5_query(terms))

@@ -1,0 +1,73 @@
+"""Statements by id -> API items: one query per table for a whole page, never one per row."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import Connection, select
+from sqlmodel import Session, col
+
+from app.models import Expert, Statement, StatementCountry, StatementTopic, Topic
+from app.queries.documents import document_items
+from app.queries.experts import expert_items
+
+ITEM_COLUMNS = (*Statement.__table__.c, col(Expert.name).label("expert_name"))
+
+
+def load_items(session: Session, ids: list[int], *, expand: set[str] = frozenset()) -> list[dict]:
+    """The statements with these ids as API items, in the order of `ids`."""
+    conn = session.connection()
+    rows = conn.execute(
+        select(*ITEM_COLUMNS).join(Expert, col(Expert.id) == Statement.expert_id).where(col(Statement.id).in_(ids))
+    ).mappings()
+    by_id = {row["id"]: row for row in rows}
+    topics, countries = annotations(conn, ids)
+    items = [item(by_id[i], topics[i], countries[i]) for i in ids if i in by_id]
+    if "expert" in expand:
+        wanted = session.scalars(select(Expert).where(col(Expert.id).in_({i["expert"]["id"] for i in items}))).all()
+        experts = {e["id"]: e for e in expert_items(session, wanted)}
+        for it in items:
+            it["expert"] = experts[it["expert"]["id"]]
+    if "document" in expand:
+        documents = {d["id"]: d for d in document_items(session, document_ids={i["document_id"] for i in items})}
+        for it in items:
+            it["document"] = documents[it["document_id"]]
+    return items
+
+
+def annotations(conn: Connection, ids: list[int]) -> tuple[dict[int, dict[str, list[str]]], dict[int, list[str]]]:
+    """Topics (slug -> evidence) and mentioned countries of statements, in two queries."""
+    topics: dict[int, dict[str, list[str]]] = defaultdict(dict)
+    for sid, slug, evidence in conn.execute(
+        select(StatementTopic.statement_id, Topic.slug, StatementTopic.evidence)
+        .join(Topic, col(Topic.id) == StatementTopic.topic_id)
+        .where(col(StatementTopic.statement_id).in_(ids))
+    ):
+        topics[sid][slug] = evidence
+    countries: dict[int, list[str]] = defaultdict(list)
+    for sid, code in conn.execute(
+        select(StatementCountry.statement_id, StatementCountry.code)
+        .where(col(StatementCountry.statement_id).in_(ids))
+        .order_by(StatementCountry.statement_id, StatementCountry.code)
+    ):
+        countries[sid].append(code)
+    return topics, countries
+
+
+def item(row, topics: dict[str, list[str]], countries: list[str]) -> dict:
+    return {
+        "id": row["id"],
+        "document_id": row["document_id"],
+        "expert": {"id": row["expert_id"], "name": row["expert_name"]},
+        "kind": row["kind"],
+        "text": row["text"],
+        "start": row["char_start"],
+        "end": row["char_end"],
+        "paragraph": row["paragraph"],
+        "cue": row["cue"],
+        "topics": sorted(topics),
+        "topic_evidence": topics,
+        "countries": countries,
+        "sentiment": row["sentiment"],
+        "forward_looking": row["forward_looking"],
+    }
