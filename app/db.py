@@ -32,6 +32,9 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.execute("PRAGMA busy_timeout = 5000")
+    cursor.execute("PRAGMA cache_size = -65536")  # 64 MiB of pages per connection
+    cursor.execute("PRAGMA mmap_size = 1073741824")  # read the file through memory maps (up to 1 GiB)
+    cursor.execute("PRAGMA temp_store = MEMORY")  # sorts and GROUP BYs in memory
     cursor.close()
 
 
