@@ -7,6 +7,7 @@ captured by running our query layer once in-process and recording every statemen
 from __future__ import annotations
 
 import random
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from sqlalchemy import event
 from sqlmodel import Session
 
 from app.db import get_engine
+from app.models import Statement
 from app.queries import statements as queries
 from app.queries.sorting import make_cursor, parse_sort
 from app.schemas import StatementFilters
@@ -48,7 +50,7 @@ def deep_cursor(db: sqlite3.Connection, rng: random.Random, sort: str) -> str:
     published, name = db.execute(
         "SELECT d.published, e.name FROM statement s JOIN document d ON d.id = s.document_id "
         "JOIN expert e ON e.id = s.expert_id WHERE s.id >= ? ORDER BY s.id LIMIT 1", (sid,)).fetchone()
-    keys = parse_sort(sort, queries.SORT_FIELDS)
+    keys = parse_sort(sort, queries.sort_fields(Statement.__table__.c.id, None))
     values = {"published": published, "expert": name, "id": sid}
     return make_cursor(keys, [values[k.name] for k in keys])
 
@@ -105,9 +107,15 @@ def capture_sql(db_path: Path, cases: list[Case]) -> None:
 
 
 def datasette_statements(recorded: list[tuple[str, tuple]], facets: int) -> list[str]:
-    """What a Datasette user would run: the page query, and each facet query (not our annotation reads)."""
-    chosen = [recorded[0], *recorded[len(recorded) - facets:]] if facets else [recorded[0]]
-    return [inline(sql, params) for sql, params in chosen]
+    """What a Datasette user would run: one query for the page's rows (our page query, joined to the
+    rows it selects), and the GROUP BY queries of the facets (not our annotation or label reads)."""
+    page_sql, page_params = next((sql, p) for sql, p in recorded if " LIMIT " in sql)
+    id_column = re.match(r"SELECT\s+([\w.]+)", page_sql).group(1).split(".")[-1]
+    rows = (f"WITH page AS ({inline(page_sql, page_params)}) SELECT statement.*, expert.name AS expert_name "
+            f"FROM page JOIN statement ON statement.id = page.{id_column} "
+            "JOIN expert ON expert.id = statement.expert_id")
+    grouped = [inline(sql, p) for sql, p in recorded if "GROUP BY" in sql] if facets else []
+    return [rows, *grouped]
 
 
 def literal(value: Any) -> str:

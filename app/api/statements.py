@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import JSONResponse
 
 from app.api.deps import SessionDep
 from app.api.exports import CSV, NDJSON, export_response, wanted_export
+from app.api.params import openapi_parameters, query_parser
 from app.queries import statements as queries
 from app.schemas import StatementFilters, StatementPage, StatementPublic
 
@@ -20,8 +21,9 @@ EXPORTS = {
 }
 
 
-@router.get("", response_model=StatementPage, responses=EXPORTS)
-def list_statements(request: Request, session: SessionDep, filters: Annotated[StatementFilters, Query()]):
+@router.get("", response_model=StatementPage, responses=EXPORTS, openapi_extra=openapi_parameters(StatementFilters))
+def list_statements(request: Request, session: SessionDep,
+                    filters: Annotated[StatementFilters, Depends(query_parser(StatementFilters))]):
     """List statements that pass every filter given, or export them all."""
     export = wanted_export(request)
     if export:

@@ -61,11 +61,15 @@ class StatementQuery:
         return query
 
 
+def topic_ids_of(session: Session, slugs: list[str]) -> dict[str, int]:
+    return dict(session.exec(select(Topic.slug, Topic.id).where(col(Topic.slug).in_(slugs))).all())
+
+
 def make_query(session: Session, filters: StatementFilters) -> StatementQuery:
     search = build_search(filters.q, session.get_bind().dialect.name) if filters.q else None
     if filters.sort and "relevance" in filters.sort and not search:
         raise InvalidParameter("sort", "relevance needs a search: give q")
-    topic_ids = dict(session.exec(select(Topic.slug, Topic.id).where(col(Topic.slug).in_(filters.topic))).all())
+    topic_ids = topic_ids_of(session, filters.topic) if filters.topic else {}
     found = matching(filters, topic_ids)
     fields = sort_fields(found.id_column, search)
     keys = sorting.parse_sort(filters.sort or ("relevance" if search else "id"), fields)

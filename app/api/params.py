@@ -1,0 +1,53 @@
+"""Query-string models parsed by pydantic in one call, and documented on /docs all the same.
+
+FastAPI's own parsing of a `Query()` model walks every field's annotation on every request, which
+for the twenty statement filters costs more than the database does for a page. Here the query
+string goes to `model_validate` once; the OpenAPI parameters are generated from the same model.
+"""
+
+from __future__ import annotations
+
+from typing import Any, get_origin
+
+from fastapi import Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, ValidationError
+
+
+def list_fields(model: type[BaseModel]) -> set[str]:
+    return {name for name, field in model.model_fields.items() if get_origin(field.annotation) is list}
+
+
+def query_parser(model: type[BaseModel]):
+    """A dependency: the request's query string as a validated `model` (422 naming the parameter)."""
+    repeatable = list_fields(model)
+
+    def parse(request: Request) -> BaseModel:
+        params = request.query_params
+        data = {key: params.getlist(key) if key in repeatable else params[key] for key in params}
+        try:
+            return model.model_validate(data)
+        except ValidationError as error:
+            raise RequestValidationError(
+                [{**e, "loc": ("query", *e["loc"][:1])} for e in error.errors(include_url=False)]
+            ) from None
+
+    return parse
+
+
+def openapi_parameters(model: type[BaseModel]) -> dict[str, Any]:
+    """The OpenAPI `parameters` of a query model, for a route's `openapi_extra`."""
+    schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+    parameters = []
+    for name, prop in schema["properties"].items():
+        prop = dict(prop)
+        description, examples = prop.pop("description", ""), prop.pop("examples", None)
+        prop.pop("title", None)
+        parameter = {"name": name, "in": "query", "required": name in schema.get("required", []),
+                     "description": description, "schema": prop}
+        if examples:
+            parameter["example"] = examples[0]
+        if name in list_fields(model):
+            parameter.update(style="form", explode=True)
+        parameters.append(parameter)
+    return {"parameters": parameters}
