@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sqlite3
-import statistics
 import sys
 import time
 from collections.abc import Callable

@@ -17,38 +17,21 @@ def database_url() -> str:
     return config.attributes.get("database_url") or get_settings().database_url
 
 
-def run_migrations_offline() -> None:
-    url = database_url()
-    context.configure(
-        url=url,
-        target_metadata=target_metadata,
-        literal_binds=True,
-        include_object=include_object,
-        render_as_batch=is_sqlite(url),
-    )
+def run_migrations(url: str, **options) -> None:
+    context.configure(target_metadata=target_metadata, include_object=include_object,
+                      render_as_batch=is_sqlite(url), **options)  # batch mode: SQLite cannot ALTER much
     with context.begin_transaction():
         context.run_migrations()
+
+
+def run_migrations_offline() -> None:
+    run_migrations(database_url(), url=database_url(), literal_binds=True)
 
 
 def run_migrations_online() -> None:
     url = database_url()
-    connection = config.attributes.get("connection")
-    if connection is None:
-        with get_engine(url).connect() as connection:
-            _run(connection, url)
-    else:
-        _run(connection, url)
-
-
-def _run(connection, url: str) -> None:
-    context.configure(
-        connection=connection,
-        target_metadata=target_metadata,
-        include_object=include_object,
-        render_as_batch=is_sqlite(url),
-    )
-    with context.begin_transaction():
-        context.run_migrations()
+    with get_engine(url).connect() as connection:
+        run_migrations(url, connection=connection)
 
 
 if context.is_offline_mode():

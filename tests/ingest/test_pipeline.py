@@ -67,7 +67,9 @@ def test_a_document_failing_mid_write_leaves_nothing_and_the_next_loads(empty_ur
 def test_one_person_across_documents_is_one_expert(empty_url, known, incoming, merged):
     with Session(get_engine(empty_url)) as session:
         first = get_or_create_expert(session.connection(), found=ExtractedExpert(name=known, countries=["AZ"]))
-        second = get_or_create_expert(session.connection(), found=ExtractedExpert(name=incoming, roles=["political scientist"]))
+        second = get_or_create_expert(
+            session.connection(), found=ExtractedExpert(name=incoming, roles=["political scientist"])
+        )
         assert (first == second) is merged
         if merged:
             expert = session.get(Expert, second)
