@@ -28,6 +28,7 @@ def analysis_record(raw: RawDocument, analysis: Analysis) -> dict:
                 "start": s.start,
                 "end": s.end,
                 "paragraph": s.paragraph,
+                "group": s.group,
                 "cue": s.cue,
                 "topics": sorted(a.topics),
                 "topic_evidence": a.topics,
