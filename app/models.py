@@ -90,19 +90,11 @@ class Statement(SQLModel, table=True):
 
 
 class StatementTopic(SQLModel, table=True):
-    """A statement's topic. The statement's expert and kind are copied here (they never change), so
-    that counting a topic's statements by expert or kind reads one index and no statement row."""
-
     __tablename__ = "statement_topic"
-    __table_args__ = (
-        Index("ix_statement_topic_topic_id_statement_id", "topic_id", "statement_id"),
-        Index("ix_statement_topic_topic_id_expert_id_kind", "topic_id", "expert_id", "kind"),
-    )
+    __table_args__ = (Index("ix_statement_topic_topic_id_statement_id", "topic_id", "statement_id"),)
     statement_id: int = Field(foreign_key="statement.id", primary_key=True, ondelete="CASCADE")
     topic_id: int = Field(foreign_key="topic.id", primary_key=True, ondelete="CASCADE")
     evidence: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    expert_id: int | None = Field(default=None)
-    kind: str | None = Field(default=None, max_length=8)
 
 
 class StatementCountry(SQLModel, table=True):

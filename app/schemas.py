@@ -182,11 +182,6 @@ class StatementFilters(PageParams):
         return set(split_csv(self.expand))
 
 
-# the fields of StatementFilters that narrow the set (the others page, sort or shape it)
-NARROWING = ("expert", "document", "topic", "country", "mentions", "kind", "forward_looking", "sentiment_min",
-             "sentiment_max", "q", "outlet")
-
-
 class TopicExpert(BaseModel):
     id: int = Field(description="Expert id.")
     name: str = Field(description="Full name.")

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from datetime import date
-from typing import NamedTuple
 
 from sqlalchemy import Connection, bindparam, func, insert
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -96,8 +95,7 @@ def persist_document(session: Session, *, raw: RawDocument, analysis: Analysis, 
     if rows:
         returning = insert(Statement).returning(Statement.id, sort_by_parameter_order=True)
         statement_ids = conn.execute(returning, rows).scalars().all()
-        written = [Written(sid, row["expert_id"], row["kind"]) for sid, row in zip(statement_ids, rows, strict=True)]
-        add_annotation_rows(conn, list(zip(written, analysis.annotations, strict=True)), topic_ids)
+        add_annotation_rows(conn, list(zip(statement_ids, analysis.annotations, strict=True)), topic_ids)
     return document_id
 
 
@@ -169,27 +167,16 @@ def insert_new_rows(conn: Connection, table: type[SQLModel], rows: list[dict]) -
         conn.execute(dialect_insert(table).on_conflict_do_nothing(), rows)
 
 
-class Written(NamedTuple):
-    """What the annotation rows need to know of a stored statement."""
-
-    id: int
-    expert_id: int
-    kind: str
-
-
-def add_annotation_rows(
-    conn: Connection, annotated: list[tuple[Written, Annotation]], topic_ids: dict[str, int]
-) -> None:
+def add_annotation_rows(conn: Connection, annotated: list[tuple[int, Annotation]], topic_ids: dict[str, int]) -> None:
     """Insert the topic and country-mention links of statements."""
     links = [
-        {"statement_id": st.id, "topic_id": topic_ids[slug], "evidence": terms, "expert_id": st.expert_id,
-         "kind": st.kind}
-        for st, a in annotated
+        {"statement_id": sid, "topic_id": topic_ids[slug], "evidence": terms}
+        for sid, a in annotated
         for slug, terms in a.topics.items()
         if slug in topic_ids
     ]
     insert_rows(conn, StatementTopic, links)
-    mentions = [{"statement_id": st.id, "code": code} for st, a in annotated for code in dict.fromkeys(a.countries)]
+    mentions = [{"statement_id": sid, "code": code} for sid, a in annotated for code in dict.fromkeys(a.countries)]
     insert_rows(conn, StatementCountry, mentions)
     adjust_topic_counts(conn, Counter(link["topic_id"] for link in links))
 

@@ -14,7 +14,6 @@ from sqlmodel import Session, col, select
 from app.ingest.analyse import Analysis, DocumentContext, annotate_in, content_hash
 from app.ingest.parallel import analyser
 from app.ingest.persist import (
-    Written,
     add_annotation_rows,
     bump_dataset_version,
     clear_annotation_rows,
@@ -177,6 +176,6 @@ def reannotate(*, engine: Engine, taxonomy: Taxonomy) -> int:
             for statement, annotation in zip(statements, annotations, strict=True):
                 statement.sentiment, statement.forward_looking = annotation.sentiment, annotation.forward_looking
                 session.add(statement)
-            annotated = [(Written(s.id, s.expert_id, s.kind), a) for s, a in zip(statements, annotations, strict=True)]
+            annotated = [(s.id, a) for s, a in zip(statements, annotations, strict=True)]
             add_annotation_rows(session.connection(), annotated, topic_ids)
             done += len(statements)

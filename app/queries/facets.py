@@ -26,33 +26,21 @@ JOINED_FACETS = {
 Matching = Callable[..., Select]
 
 
-def facet_counts(session: Session, matching: Matching, facets: Iterable[str], size: int, *,
-                 lone_topic: int | None = None) -> dict[str, list[dict]]:
-    """The most frequent values of each facet among the matching statements, with their counts.
-
-    `lone_topic`: the filter set is this one topic and nothing else, so the expert, country and
-    kind counts can come from the topic's link rows alone (one covering index, no statement row).
-    """
+def facet_counts(session: Session, matching: Matching, facets: Iterable[str], size: int) -> dict[str, list[dict]]:
+    """The most frequent values of each facet among the matching statements, with their counts."""
     wanted = list(dict.fromkeys(facets))
-    if lone_topic is None:
-        grouped = matching(Statement.expert_id, Statement.kind, func.count()).group_by(Statement.expert_id,
-                                                                                      Statement.kind)
-    else:
-        grouped = (select(StatementTopic.expert_id, StatementTopic.kind, func.count())
-                   .where(col(StatementTopic.topic_id) == lone_topic)
-                   .group_by(StatementTopic.expert_id, StatementTopic.kind))
-    out = author_facets(session, grouped, AUTHOR_FACETS.intersection(wanted), size)
+    out = author_facets(session, matching, AUTHOR_FACETS.intersection(wanted), size)
     for facet in wanted:
         if facet in JOINED_FACETS:
             out[facet] = joined_facet(session, matching, facet, size)
     return {facet: out[facet] for facet in wanted}
 
 
-def author_facets(session: Session, grouped: Select, wanted: set[str], size: int) -> dict[str, list[dict]]:
-    """The expert, country and kind facets from statement counts grouped by (expert, kind)."""
+def author_facets(session: Session, matching: Matching, wanted: set[str], size: int) -> dict[str, list[dict]]:
     if not wanted:
         return {}
     by_expert, by_kind = Counter(), Counter()
+    grouped = matching(Statement.expert_id, Statement.kind, func.count()).group_by(Statement.expert_id, Statement.kind)
     for expert_id, kind, n in session.execute(grouped):
         by_expert[expert_id] += n
         by_kind[kind] += n

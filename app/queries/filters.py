@@ -29,7 +29,6 @@ class Matching:
     source: FromClause
     clauses: list[ColumnElement[bool]]
     id_column: ColumnElement[int]
-    topic_ids: list[int]  # the filter's topics, as ids
 
     def select(self, *columns) -> Select:
         return select(*columns).select_from(self.source).where(*self.clauses)
@@ -54,16 +53,16 @@ def matching(f: StatementFilters, topic_ids: Mapping[str, int]) -> Matching:
         driver = aliased(StatementTopic, name="driving_topic")
         on = and_(col(driver.statement_id) == Statement.id, col(driver.topic_id) == ids[0])
         clauses += [has_topic([topic]) for topic in ids[1:]] + ([mentions(code)] if code else [])
-        return Matching(Statement.__table__.join(driver, on), clauses, col(driver.statement_id), ids)
+        return Matching(Statement.__table__.join(driver, on), clauses, col(driver.statement_id))
     if ids:
         clauses.append(has_topic(ids))
     elif code:
         driver = aliased(StatementCountry, name="driving_country")
         on = and_(col(driver.statement_id) == Statement.id, col(driver.code) == code)
-        return Matching(Statement.__table__.join(driver, on), clauses, col(driver.statement_id), ids)
+        return Matching(Statement.__table__.join(driver, on), clauses, col(driver.statement_id))
     if code:
         clauses.append(mentions(code))
-    return Matching(Statement.__table__, clauses, col(Statement.id), ids)
+    return Matching(Statement.__table__, clauses, col(Statement.id))
 
 
 def row_clauses(f: StatementFilters) -> list[ColumnElement[bool]]:

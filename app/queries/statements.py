@@ -20,7 +20,7 @@ from app.queries.facets import facet_counts
 from app.queries.filters import Matching, matching
 from app.queries.search import Search, build_search
 from app.queries.statement_items import load_items
-from app.schemas import NARROWING, StatementFilters
+from app.schemas import StatementFilters
 
 
 def sort_fields(id_column: ColumnElement[int], search: Search | None) -> dict[str, sorting.SortField]:
@@ -49,11 +49,6 @@ class StatementQuery:
         """SELECT columns FROM the matching statements."""
         query = self.matching.select(*columns)
         return self.search.restrict(query) if self.search else query
-
-    def lone_topic_id(self) -> int | None:
-        """The topic's id when the filter set is one topic and nothing else."""
-        narrowing = {f for f in NARROWING if getattr(self.filters, f) not in (None, [])}
-        return self.matching.topic_ids[0] if narrowing == {"topic"} and len(self.filters.topic) == 1 else None
 
     def page_ids(self) -> Select:
         """The matching statements' ids, joined to what the sort keys read."""
@@ -94,8 +89,7 @@ def list_statements(session: Session, *, filters: StatementFilters) -> dict:
             it["snippet"] = snippets.get(it["id"])
     page = {"items": items, "next_cursor": next_cursor}
     if filters.facet:
-        lone_topic = query.lone_topic_id()
-        page["facets"] = facet_counts(session, query.select, filters.facet, filters.facet_size, lone_topic=lone_topic)
+        page["facets"] = facet_counts(session, query.select, filters.facet, filters.facet_size)
     if filters.total:
         page["total"] = session.exec(select(func.count()).select_from(query.select(Statement.id).subquery())).one()
     return page

@@ -50,13 +50,6 @@ class TestFacetsAndTotal:
         by_expert = {f["label"]: f["count"] for f in body["facets"]["expert"]}
         assert by_expert == {name: sum(s["expert"]["name"] == name for s in energy) for name in by_expert}
 
-    def test_a_lone_topic_counts_from_its_links_as_the_general_path_does(self, client):
-        facets = ["expert", "country", "kind", "mentions"]
-        lone = client.get("/v1/statements", params={"topic": "energy", "facet": facets}).json()["facets"]
-        # the same topic twice is the same set, but not a lone topic: the general path counts it
-        general = client.get("/v1/statements", params={"topic": ["energy", "energy"], "facet": facets}).json()
-        assert lone == general["facets"] and lone["expert"]
-
     def test_unknown_facet_is_a_4xx_naming_facet(self, client):
         response = client.get("/v1/statements", params={"facet": "colour"})
         assert response.status_code == 422 and response.json()["param"].startswith("facet")
