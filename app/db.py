@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import lru_cache
 
 from sqlalchemy import Engine, event
-from sqlmodel import Session, create_engine
+from sqlmodel import create_engine
 
 from app.config import get_settings
 
@@ -36,9 +35,3 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA mmap_size = 1073741824")  # read the file through memory maps (up to 1 GiB)
     cursor.execute("PRAGMA temp_store = MEMORY")  # sorts and GROUP BYs in memory
     cursor.close()
-
-
-def get_session() -> Iterator[Session]:
-    """Yield a session on the configured engine (a FastAPI dependency)."""
-    with Session(get_engine()) as session:
-        yield session

@@ -99,7 +99,15 @@ class HealthStatus(BaseModel):
     status: Literal["ok"] = Field(description="'ok' when the service and its database answer.")
 
 
-CountryCode = Field(pattern=r"^[A-Za-z]{2}$")
+COUNTRY_CODE = r"^[A-Za-z]{2}$"  # ISO 3166-1 alpha-2, either case
+
+
+class ExpertFilters(PageParams):
+    """Filters of /v1/experts."""
+
+    country: str | None = Field(
+        None, pattern=COUNTRY_CODE, description="Only experts of this country (ISO alpha-2).", examples=["IL"]
+    )
 
 
 class StatementFilters(PageParams):
@@ -115,13 +123,13 @@ class StatementFilters(PageParams):
     )
     country: str | None = Field(
         None,
-        pattern=r"^[A-Za-z]{2}$",
+        pattern=COUNTRY_CODE,
         description="Only statements by experts of this country (ISO alpha-2).",
         examples=["DE"],
     )
     mentions: str | None = Field(
         None,
-        pattern=r"^[A-Za-z]{2}$",
+        pattern=COUNTRY_CODE,
         description="Only statements that mention this country (ISO alpha-2).",
         examples=["RU"],
     )

@@ -3,21 +3,14 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
-from pydantic import Field
 
 from app.api.deps import SessionDep
 from app.queries import experts as queries
 from app.queries import topics as topic_queries
-from app.schemas import ExpertPublic, ExpertTopic, Page, PageParams
+from app.schemas import ExpertFilters, ExpertPublic, ExpertTopic, Page
 
 router = APIRouter(prefix="/v1/experts", tags=["experts"])
 ExpertId = Annotated[int, Path(description="Expert id.", examples=[1])]
-
-
-class ExpertFilters(PageParams):
-    country: str | None = Field(
-        None, pattern=r"^[A-Za-z]{2}$", description="Only experts of this country (ISO alpha-2).", examples=["IL"]
-    )
 
 
 @router.get("", response_model=Page[ExpertPublic])

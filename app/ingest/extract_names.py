@@ -109,8 +109,3 @@ def _place_name(name: str) -> bool:
 def surname(name: str) -> str:
     """The last word of a full name, the alias news writing uses on second mention."""
     return name.split(" ")[-1]
-
-
-def full_name(tokens: list[str]) -> str:
-    """A display name without initials-only prefixes kept as is ("Z. Mammadov" stays)."""
-    return " ".join(tokens)

@@ -47,11 +47,6 @@ ADD_TO_TOPIC_COUNT = (
 )
 
 
-def get_document_by_hash(session: Session, *, sha256: str) -> Document | None:
-    """Get a document by the hash of its text."""
-    return session.exec(select(Document).where(Document.sha256 == sha256)).first()
-
-
 def bump_dataset_version(session: Session) -> None:
     """Record that the data changed (the API's ETags follow this version)."""
     session.connection().execute(BUMP_VERSION, {"now": utcnow()})

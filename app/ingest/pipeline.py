@@ -17,7 +17,6 @@ from app.ingest.persist import (
     add_annotation_rows,
     bump_dataset_version,
     clear_annotation_rows,
-    get_document_by_hash,
     persist_document,
     sync_topics,
 )
@@ -121,13 +120,14 @@ class StartedBatch:
 def start_batch(batch: list, *, engine: Engine, analyse_batch) -> StartedBatch:
     """Sort out failed and already stored documents, and start analysing the new ones."""
     results: dict[int, DocumentResult] = {}
+    hashes = {i: content_hash(item.text) for i, item in enumerate(batch) if isinstance(item, RawDocument)}
     with Session(engine) as session:
-        stored = stored_hashes(session, [content_hash(item.text) for item in batch if isinstance(item, RawDocument)])
+        stored = stored_hashes(session, list(hashes.values()))
     new = []
     for i, item in enumerate(batch):
         if isinstance(item, ReadError):
             results[i] = DocumentResult(item.source, "failed", reason=item.reason)
-        elif content_hash(item.text) in stored:
+        elif hashes[i] in stored:
             results[i] = DocumentResult(item.source, "unchanged")
         else:
             new.append(i)
@@ -144,7 +144,7 @@ def store(raw: RawDocument, analysis: Analysis | str, *, engine: Engine, topic_i
         return DocumentResult(raw.source, "failed", reason=analysis)
     try:
         with Session(engine) as session, session.begin():
-            if get_document_by_hash(session, sha256=analysis.sha256) is not None:  # a copy earlier in this run
+            if stored_hashes(session, [analysis.sha256]):  # a copy earlier in this run
                 return DocumentResult(raw.source, "unchanged")
             persist_document(session, raw=raw, analysis=analysis, topic_ids=topic_ids)
     except Exception as err:  # noqa: BLE001 - one bad document must not stop the others

@@ -126,7 +126,6 @@ witnesses|residents|voters|some|many|others|someone|everyone|nobody|media|report
 """)
 
 # Determiners that make a role noun phrase point back to a known person ("the pundit said").
-DEFINITE_DETERMINERS = _words("the|this|that")
 
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = _words("""
