@@ -22,7 +22,7 @@ def query_parser(model: type[BaseModel]):
     """A dependency: the request's query string as a validated `model` (422 naming the parameter)."""
     repeatable = list_fields(model)
 
-    def parse(request: Request) -> BaseModel:
+    async def parse(request: Request) -> BaseModel:  # async: pure CPU, no need of a worker thread
         params = request.query_params
         data = {key: params.getlist(key) if key in repeatable else params[key] for key in params}
         try:

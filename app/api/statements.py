@@ -3,9 +3,9 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request
-from fastapi.responses import JSONResponse
 
 from app.api.deps import SessionDep
+from app.api.encoding import json_response
 from app.api.exports import CSV, NDJSON, export_response, wanted_export
 from app.api.params import openapi_parameters, query_parser
 from app.queries import statements as queries
@@ -32,11 +32,9 @@ def list_statements(request: Request, session: SessionDep,
         return export_response(request, export, rows, "statements")
     page = queries.list_statements(session, filters=filters)
     wanted = filters.field_list()
-    if wanted is None:
-        return page
-    body = StatementPage.model_validate(page).model_dump(mode="json", exclude_none=True)
-    body["items"] = [{k: item.get(k) for k in wanted} for item in body["items"]]
-    return JSONResponse(body)
+    if wanted:
+        page["items"] = [{k: item[k] for k in wanted} for item in page["items"]]
+    return json_response(page)
 
 
 def public(item: dict) -> dict:

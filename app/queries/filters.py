@@ -12,13 +12,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, FromClause, Select, and_, exists, select
-from sqlalchemy.orm import aliased
 from sqlmodel import col
 
 from app.models import Document, ExpertCountry, Statement, StatementCountry, StatementTopic
 from app.schemas import StatementFilters
 
 NO_TOPIC = 0  # id of no topic: an unknown slug matches nothing
+# Core aliases, made once: an ORM alias per request costs more than the page's SQL.
+DRIVING_TOPIC = StatementTopic.__table__.alias("driving_topic")
+DRIVING_COUNTRY = StatementCountry.__table__.alias("driving_country")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,13 +37,13 @@ class Matching:
 
 
 def has_topic(topic_ids: list[int]) -> ColumnElement[bool]:
-    link = aliased(StatementTopic)
-    return exists().where(col(link.statement_id) == Statement.id, col(link.topic_id).in_(topic_ids))
+    link = StatementTopic.__table__.c
+    return exists().where(link.statement_id == Statement.id, link.topic_id.in_(topic_ids))
 
 
 def mentions(code: str) -> ColumnElement[bool]:
-    link = aliased(StatementCountry)
-    return exists().where(col(link.statement_id) == Statement.id, col(link.code) == code)
+    link = StatementCountry.__table__.c
+    return exists().where(link.statement_id == Statement.id, link.code == code)
 
 
 def matching(f: StatementFilters, topic_ids: Mapping[str, int]) -> Matching:
@@ -50,16 +52,16 @@ def matching(f: StatementFilters, topic_ids: Mapping[str, int]) -> Matching:
     code = f.mentions.upper() if f.mentions else None
     clauses = row_clauses(f)
     if ids and (f.topic_mode == "all" or len(ids) == 1):
-        driver = aliased(StatementTopic, name="driving_topic")
-        on = and_(col(driver.statement_id) == Statement.id, col(driver.topic_id) == ids[0])
+        driver = DRIVING_TOPIC.c
+        on = and_(driver.statement_id == Statement.id, driver.topic_id == ids[0])
         clauses += [has_topic([topic]) for topic in ids[1:]] + ([mentions(code)] if code else [])
-        return Matching(Statement.__table__.join(driver, on), clauses, col(driver.statement_id))
+        return Matching(Statement.__table__.join(DRIVING_TOPIC, on), clauses, driver.statement_id)
     if ids:
         clauses.append(has_topic(ids))
     elif code:
-        driver = aliased(StatementCountry, name="driving_country")
-        on = and_(col(driver.statement_id) == Statement.id, col(driver.code) == code)
-        return Matching(Statement.__table__.join(driver, on), clauses, col(driver.statement_id))
+        driver = DRIVING_COUNTRY.c
+        on = and_(driver.statement_id == Statement.id, driver.code == code)
+        return Matching(Statement.__table__.join(DRIVING_COUNTRY, on), clauses, driver.statement_id)
     if code:
         clauses.append(mentions(code))
     return Matching(Statement.__table__, clauses, col(Statement.id))

@@ -11,7 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, false, or_
+from sqlalchemy import ColumnElement, Connection, Select, and_, false, or_
+from sqlalchemy.orm import Session
 
 from app.errors import InvalidParameter
 from app.queries.pagination import decode_cursor, encode_cursor
@@ -95,9 +96,11 @@ def read_cursor(cursor: str, keys: Sequence[SortKey]) -> list[Any]:
 
 
 def fetch_page(
-    session, query: Select, keys: Sequence[SortKey], *, limit: int, cursor: str | None
+    session: Session | Connection, query: Select, keys: Sequence[SortKey], *, limit: int, cursor: str | None
 ) -> tuple[list, str | None]:
-    """Run a query in the sort's order from the cursor on; rows carry the key values last."""
+    """Run a query in the sort's order from the cursor on; rows carry the key values last.
+
+    Given a Connection, plain column rows skip the ORM's result layer."""
     query = query.add_columns(*(k.field.expr for k in keys)).order_by(*order_by(keys))
     if cursor:
         query = query.where(after(keys, read_cursor(cursor, keys)))

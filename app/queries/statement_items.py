@@ -4,23 +4,36 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 from sqlmodel import Session, col
 
 from app.models import Expert, Statement, StatementCountry, StatementTopic, Topic
 from app.queries.documents import document_items
 from app.queries.experts import expert_items
 
-ITEM_COLUMNS = (*Statement.__table__.c, col(Expert.name).label("expert_name"))
+# Built once: a page's reads differ only in the ids bound to them.
+IDS = bindparam("ids", expanding=True)
+ITEM_ROWS = (
+    select(*Statement.__table__.c, col(Expert.name).label("expert_name"))
+    .join(Expert, col(Expert.id) == Statement.expert_id)
+    .where(col(Statement.id).in_(IDS))
+)
+TOPIC_ROWS = (
+    select(StatementTopic.statement_id, Topic.slug, StatementTopic.evidence)
+    .join(Topic, col(Topic.id) == StatementTopic.topic_id)
+    .where(col(StatementTopic.statement_id).in_(IDS))
+)
+COUNTRY_ROWS = (
+    select(StatementCountry.statement_id, StatementCountry.code)
+    .where(col(StatementCountry.statement_id).in_(IDS))
+    .order_by(StatementCountry.statement_id, StatementCountry.code)
+)
 
 
 def load_items(session: Session, ids: list[int], *, expand: set[str] = frozenset()) -> list[dict]:
     """The statements with these ids as API items, in the order of `ids`."""
     conn = session.connection()
-    rows = conn.execute(
-        select(*ITEM_COLUMNS).join(Expert, col(Expert.id) == Statement.expert_id).where(col(Statement.id).in_(ids))
-    ).mappings()
-    by_id = {row["id"]: row for row in rows}
+    by_id = {row["id"]: row for row in conn.execute(ITEM_ROWS, {"ids": ids}).mappings()}
     topics, countries = annotations(conn, ids)
     items = [item(by_id[i], topics[i], countries[i]) for i in ids if i in by_id]
     if "expert" in expand:
@@ -38,18 +51,10 @@ def load_items(session: Session, ids: list[int], *, expand: set[str] = frozenset
 def annotations(conn: Connection, ids: list[int]) -> tuple[dict[int, dict[str, list[str]]], dict[int, list[str]]]:
     """Topics (slug -> evidence) and mentioned countries of statements, in two queries."""
     topics: dict[int, dict[str, list[str]]] = defaultdict(dict)
-    for sid, slug, evidence in conn.execute(
-        select(StatementTopic.statement_id, Topic.slug, StatementTopic.evidence)
-        .join(Topic, col(Topic.id) == StatementTopic.topic_id)
-        .where(col(StatementTopic.statement_id).in_(ids))
-    ):
+    for sid, slug, evidence in conn.execute(TOPIC_ROWS, {"ids": ids}):
         topics[sid][slug] = evidence
     countries: dict[int, list[str]] = defaultdict(list)
-    for sid, code in conn.execute(
-        select(StatementCountry.statement_id, StatementCountry.code)
-        .where(col(StatementCountry.statement_id).in_(ids))
-        .order_by(StatementCountry.statement_id, StatementCountry.code)
-    ):
+    for sid, code in conn.execute(COUNTRY_ROWS, {"ids": ids}):
         countries[sid].append(code)
     return topics, countries
 
@@ -70,4 +75,6 @@ def item(row, topics: dict[str, list[str]], countries: list[str]) -> dict:
         "countries": countries,
         "sentiment": row["sentiment"],
         "forward_looking": row["forward_looking"],
+        "snippet": None,
+        "document": None,
     }

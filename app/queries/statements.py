@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, func
+from sqlalchemy import ColumnElement, Select, bindparam, func
 from sqlmodel import Session, col, select
 
 from app.errors import InvalidParameter, NotFound
@@ -61,8 +61,11 @@ class StatementQuery:
         return query
 
 
+TOPIC_IDS = select(Topic.slug, Topic.id).where(col(Topic.slug).in_(bindparam("slugs", expanding=True)))
+
+
 def topic_ids_of(session: Session, slugs: list[str]) -> dict[str, int]:
-    return dict(session.exec(select(Topic.slug, Topic.id).where(col(Topic.slug).in_(slugs))).all())
+    return dict(session.connection().execute(TOPIC_IDS, {"slugs": slugs}).all())
 
 
 def make_query(session: Session, filters: StatementFilters) -> StatementQuery:
@@ -79,7 +82,7 @@ def make_query(session: Session, filters: StatementFilters) -> StatementQuery:
 def list_statements(session: Session, *, filters: StatementFilters) -> dict:
     """One page of the matching statements, with facets and total when asked for."""
     query = make_query(session, filters)
-    rows, next_cursor = sorting.fetch_page(session, query.page_ids(), query.keys, limit=filters.limit,
+    rows, next_cursor = sorting.fetch_page(session.connection(), query.page_ids(), query.keys, limit=filters.limit,
                                            cursor=filters.cursor)
     ids = [row[0] for row in rows]
     items = load_items(session, ids, expand=filters.expansions())
@@ -87,7 +90,7 @@ def list_statements(session: Session, *, filters: StatementFilters) -> dict:
         snippets = query.search.snippets(session.connection(), ids)
         for it in items:
             it["snippet"] = snippets.get(it["id"])
-    page = {"items": items, "next_cursor": next_cursor}
+    page = {"items": items, "next_cursor": next_cursor, "facets": None, "total": None}
     if filters.facet:
         page["facets"] = facet_counts(session, query.select, filters.facet, filters.facet_size)
     if filters.total:

@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from app.schemas import StatementPage
 from tests.api.test_statements import all_statements
 
 
@@ -95,3 +96,23 @@ class TestExports:
         response = client.get("/v1/statements", params={"topic": "energy"}, headers={"Accept": "application/x-ndjson"})
         lines = [json.loads(line) for line in response.text.splitlines()]
         assert lines == all_statements(client, topic="energy")
+
+
+class TestPageShape:
+    """The list is written without the response model, so hold every shape of page to it exactly."""
+
+    @pytest.mark.parametrize(
+        "params",
+        [
+            {},
+            {"q": "Azerbaijan", "sort": "relevance"},
+            {"expand": "expert,document"},
+            {"facet": ["topic", "expert", "country"], "total": "true"},
+            {"limit": 2, "sort": "-published,expert"},
+        ],
+    )
+    def test_page_is_exactly_the_documented_model(self, client, params):
+        body = client.get("/v1/statements", params=params).json()
+        page = StatementPage.model_validate(body)
+        assert page.items
+        assert page.model_dump(mode="json") == body  # no key missing, none extra, same JSON values
