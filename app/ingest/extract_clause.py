@@ -28,7 +28,10 @@ _TIME_ADJUNCT = re.compile(rf"\s*(?:(?:earlier|later)\s+)?(?:(?:on|last|this|nex
                            rf"(?:\s+(?:{_TIME}))?\s*,?", re.IGNORECASE)
 _PREP_ADJUNCT = re.compile(r"\s*,?\s*(?:in|at|on|during|after|before|to|with|from|for|about|of)\s+"
                            r"[^,.;:!?“”\"]{1,60}?(?=\s*,?\s+(?:that|he|she|they|it|we|i|there)\s)", re.IGNORECASE)
-_THAT = re.compile(r"\s*,?\s*that\s+", re.IGNORECASE)
+_THAT = re.compile(r"\s*,?\s*that(?:\s*,)?\s+", re.IGNORECASE)  # "said that, if elected, he would"
+# "says at a campaign stop in Toledo, Ohio, that ...": a longer adjunct, commas included, before "that".
+_PREP_THAT = re.compile(r"\s*,?\s*(?:in|at|on|during|after|before|to|with|from|for|about|of)\s+"
+                        r"[^.;:!?“”\"]{1,80}?,?\s+that(?:\s*,)?\s+", re.IGNORECASE)
 _TOLD_OBJECT = re.compile(r"\s+[^,.;:]{1,60}?\s+(?:that\s+|:\s*)", re.IGNORECASE)  # told CBS's “Face the Nation” that
 _TOLD_PRONOUN = re.compile(r"\s+[^,.;:“”\"]{1,60}?\s+(?=(?:he|she|they|it|we|I)\s)")
 _WORD = re.compile(r"[\w’'-]+|,")
@@ -69,6 +72,9 @@ def clause_start(text: str, verb_end: int, cue: str, end: int) -> int | None:
     m = _TIME_ADJUNCT.match(text, pos, end)
     if m:
         pos = m.end()
+    m = _PREP_THAT.match(text, pos, end)
+    if m:
+        return m.end()
     m = _PREP_ADJUNCT.match(text, pos, end)
     if m:
         pos = m.end()

@@ -33,7 +33,7 @@ def _names_a_person(text: str, s: int, e: int, people: People) -> bool:
     """The span names a known person, the speaker included: "Roe is a former lawyer" is the writer's voice."""
     for m in NAME_RUN.finditer(text, s, e):
         tokens = person_tokens(m.group())
-        if tokens and (len(tokens) >= 2 or tokens[-1].lower() in people.by_surname):
+        if tokens and (len(tokens) >= 2 or people.knows_surname(tokens[-1])):
             return True
     return False
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.ingest.extract_names import NAME_AT_END, NAME_AT_START, person_tokens
+from app.ingest.extract_regex import _alternation, trie_pattern
 from app.ingest.rules import ADVERBS, ANONYMOUS_HEADS, PARTY_NOUNS, PRONOUNS, REPORTING_VERBS, ROLE_NOUNS, TELL_VERBS
 from app.ingest.segment import sentence_spans
 
@@ -18,29 +19,6 @@ WINDOW = 240  # characters of context a frame may span
 MENTION_TAIL = 100  # a name, pronoun or role phrase before a verb fits in this many characters
 MAX_APPOSITIVE_CHUNKS = 3
 MAX_SUBJECT = 120  # a subject between a quotation and its verb: "Senate Majority Leader Jo Ames, R-Ky.,"
-
-
-def _alternation(words: frozenset[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
-def trie_pattern(words: frozenset[str]) -> str:
-    """A regex alternation of words as a prefix tree ("sa(?:id|ys)"): the regex engine then rejects
-    a position after one character instead of trying every word."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-    return build(trie)
 
 
 VERB = re.compile(rf"\b(?:{trie_pattern(REPORTING_VERBS)})\b")  # lower case: a capitalised "States" is no verb
@@ -56,6 +34,8 @@ _LAST_TOKEN = re.compile(r"[\w’'.-]*$")
 _PARENTHETICAL_AT_END = re.compile(r"\s*\([^()]{1,40}\)$")
 _PARTY_AT_END = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]{0,12}$")  # "Mitch McConnell, R-Ky." (US party and state)
 _SUBJECT_OPENING = re.compile(r"[^\W\d_]")  # the subject starts with a word, not with punctuation
+# "..., a spokesman for the United Mine Workers of America, said": a name after a preposition is no subject.
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|at|with|from|in|on|by|to)\s+(?:the\s+)?$", re.IGNORECASE)
 _DASH_SIGNATURE = re.compile(r"\s*[―—–]\s*$")
 ANONYMOUS = re.compile(rf"\b(?:{_alternation(ANONYMOUS_HEADS)})\s*$", re.IGNORECASE)
 
@@ -125,7 +105,8 @@ def ref_at_end(text: str, lo: int, hi: int) -> Ref | None:
     window = _strip_adverbs(text[lo:hi])
     if window.endswith(")"):
         window = _PARENTHETICAL_AT_END.sub("", window)  # "Jason Chaffetz (R-Utah)"
-    if window.endswith(","):
+    appositive = window.endswith(",")
+    if appositive:
         window = _PARTY_AT_END.sub("", window[:-1])
     last = _LAST_TOKEN.search(window, max(0, len(window) - 40)).group()
     for pattern, kind, lasts in ((PRONOUN_AT_END, "pronoun", PRONOUNS), (ROLE_NP_AT_END, "role", _ROLE_LAST_WORDS)):
@@ -133,6 +114,8 @@ def ref_at_end(text: str, lo: int, hi: int) -> Ref | None:
         if m:
             return Ref(kind, m.group(1).lower(), lo + m.start(1), lo + m.end(1))
     m = NAME_AT_END.search(window) if last[:1].isupper() else None
+    if m and appositive and _PREPOSITION_BEFORE.search(window, 0, m.start(1)):
+        m = None  # "Jo Ames, a spokesman for the Union of America, said": the name ends the appositive
     ref = _shift(_name_ref(m), lo) if m else None
     if ref is None:
         ref = _before_appositive(text, full_lo, lo + len(window) + 1)
@@ -170,7 +153,9 @@ def _before_appositive(text: str, lo: int, hi: int) -> Ref | None:
         if not first or len(inner) > 200 or any(ch in inner for ch in ";:“”\"") or VERB.search(inner):
             continue
         if first[0].islower() or first.split(" ")[0].lower() in ROLE_NOUNS | PARTY_NOUNS:
-            head = NAME_AT_END.search(window, max(0, k - MENTION_TAIL), k)
+            head_end = k - len(_PARENTHETICAL_AT_END.search(window, 0, k).group()) if window[k - 1] == ")" and \
+                _PARENTHETICAL_AT_END.search(window, 0, k) else k  # "Rep. Jo Ames (D-N.Y.), chairman of X,"
+            head = NAME_AT_END.search(window, max(0, head_end - MENTION_TAIL), head_end)
             ref = _shift(_name_ref(head), lo) if head else None
             if ref is not None:
                 return ref
@@ -273,6 +258,9 @@ def _participle_subject(text: str, lo: int, verb_start: int, cue: str) -> Ref | 
         return None
     sentence_start = sentence_spans(text, lo, verb_start)[-1][0] if verb_start > lo else lo
     ref = ref_at_start(text, sentence_start, verb_start)
+    opener = text.find(",", sentence_start, verb_start - 3)
+    if ref is None and opener >= 0:  # "During the forum, Trump attacked X, saying, “...”"
+        ref = ref_at_start(text, opener + 1, verb_start)
     if ref is None or ref.kind == "role" or is_anonymous(text, sentence_start, ref.end):
         return None
     return Ref(ref.kind, ref.text, ref.start, ref.end, cue)

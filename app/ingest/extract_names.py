@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from app.ingest.countries import demonym_code, nationality_codes
-from app.ingest.rules import HONORIFICS, NON_NAME_WORDS, ORG_WORDS
+from app.ingest.rules import ABBREVIATIONS, HONORIFICS, NON_NAME_WORDS, ORG_WORDS
 
 
 def _upper_class() -> str:
@@ -24,8 +24,23 @@ def _upper_class() -> str:
 
 
 UP = _upper_class()
-# A name word: "Kudryats", "MacManus", "O'Neill", "Al-Sabah", an initial "Z." or "J.R.".
-_WORD = rf"(?:(?:[{UP}]\.){{2,}}|[{UP}][\w'’]*(?:-[\w'’]+)*\.?)"  # initials first: "G.K." is one word
+# Words that keep their full stop inside a name: titles and abbreviations ("Sen.", "Jr.", "St.").
+_DOTTED = frozenset(w.capitalize() for w in HONORIFICS | ABBREVIATIONS | {"sens", "reps", "del"} if w.isalpha())
+
+
+def _dotted_lookbehind() -> str:
+    """The full stop after a word is kept only after a title: one fixed-width look-behind per word
+    length (re needs fixed widths), tried only when a word is followed by a full stop."""
+    by_len: dict[int, list[str]] = {}
+    for word in _DOTTED:
+        by_len.setdefault(len(word), []).append(re.escape(word))
+    return "|".join(rf"(?<=\b(?:{'|'.join(sorted(ws))})\.)" for _, ws in sorted(by_len.items()))
+
+
+# A name word: "Kudryats", "MacManus", "O'Neill", "Al-Sabah", an initial "Z." or "J.R.", a title "Sen.".
+# Any other word ends the run at a full stop: "... for Hillary. Obama said" holds two runs.
+_WORD = (rf"(?:(?:[{UP}]\.){{2,}}|[{UP}]\.|"  # initials first: "G.K." is one word
+         rf"[{UP}][\w'’]*(?:-[\w'’]+)*(?:\.(?:{_dotted_lookbehind()}))?)")
 _PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|le|la|bin|ibn|al|el|ben|dos|du|y)"
 _INITIALS = re.compile(rf"(?:[{UP}]\.)+")
 _DIGIT = re.compile(r"\d")

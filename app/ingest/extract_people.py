@@ -36,6 +36,7 @@ class People:
         self._next_subject = 0
         self._genders: dict[str, Gender | None] = {}
         self._honorifics: dict[str, Gender] | None = None  # computed when a pronoun first needs it
+        self._titled: set[str] = set()  # single names the text gives a title somewhere
         self._scan_full_names(text, quoted or [])
 
     def advance(self, at: int) -> None:
@@ -51,6 +52,8 @@ class People:
         singles = []
         for m in NAME_RUN.finditer(text):
             tokens = person_tokens(m.group())
+            if len(tokens) == 1 and m.group() != tokens[0] and _titled(m.group(), tokens[0]):
+                self._titled.add(_key(tokens[0]))  # "President Obama", "Sen. Warren": a person
             if len(tokens) >= 2:
                 person = self._person(" ".join(tokens), m.start())
                 if _opens_sentence(text, m.start()) and not _inside(quoted, m.start()):
@@ -58,13 +61,13 @@ class People:
             elif len(tokens) == 1:
                 singles.append((m.start(), tokens[0]))
         for at, word in singles:  # "Smith said ..." once "John Smith" is known
-            known = self.by_surname.get(word.lower())
+            known = self.by_surname.get(_key(word))
             if known and _opens_sentence(text, at) and not _inside(quoted, at):
                 self._subjects.append((at, known[-1]))
         self._subjects.sort(key=lambda x: x[0])
 
     def _person(self, name: str, at: int) -> Person:
-        key = surname(name).lower()
+        key = _key(surname(name))
         for p in self.by_surname.get(key, []):
             if _same_first(p.name, name):
                 if len(name) > len(p.name) and not is_initial(name.split(" ")[0]):
@@ -97,7 +100,7 @@ class People:
         if self._honorifics is None:
             self._honorifics = honorific_genders(self.text)
         if person.name not in self._genders:
-            key = surname(person.name).lower()
+            key = _key(surname(person.name))
             others = {k for k in self.by_surname if k != key}
             shared = len(self.by_surname.get(key, [])) > 1  # "Mrs. Clinton" says nothing of Bill Clinton
             self._genders[person.name] = person_gender(self.text, person.name, person.mentions,
@@ -122,16 +125,31 @@ class People:
         tokens = ref.text.split(" ")
         if len(tokens) >= 2:
             return self._person(ref.text, ref.start)
-        candidates = self.by_surname.get(tokens[0].lower(), [])
+        candidates = self.by_surname.get(_key(tokens[0]), [])
         if candidates:
             before = [p for p in candidates if min(p.mentions) <= ref.start] or candidates
             return max(before, key=lambda p: max((m for m in p.mentions if m <= ref.start), default=0))
-        if _after_honorific(self.text, ref.start):
+        if _after_honorific(self.text, ref.start) or _key(tokens[0]) in self._titled:
             return self._person(ref.text, ref.start)
         return None
 
+    def knows_surname(self, word: str) -> bool:
+        """A full name with this surname has been seen in the document."""
+        return _key(word) in self.by_surname
+
     def all(self) -> list[Person]:
         return [p for ps in self.by_surname.values() for p in ps]
+
+
+def _titled(run: str, name: str) -> bool:
+    """The single name follows an honorific in its run: "President Obama", "Sen. Warren"."""
+    words = run[:run.rfind(name)].split()
+    return bool(words) and words[-1].lower().rstrip(".") in _HONORIFIC_WORDS
+
+
+def _key(word: str) -> str:
+    """A surname as an alias key: case and apostrophe style do not matter ("O’Neill" = "O'Neill")."""
+    return word.lower().replace("’", "'")
 
 
 def _recency(person: Person, at: int) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from app.ingest.extract_aside import mid_sentence_frame
 from app.ingest.extract_claims import Claim
 from app.ingest.extract_clause import clause_end, clause_start
 from app.ingest.extract_frames import (
@@ -20,7 +21,8 @@ from app.ingest.extract_frames import (
     subject_before_verb,
     trailing_frame,
 )
-from app.ingest.rules import SOURCE_FIRST_CUES, VIEW_NOUNS
+from app.ingest.extract_names import UP
+from app.ingest.rules import REPORTING_VERBS, SOURCE_FIRST_CUES, VIEW_NOUNS
 from app.ingest.segment import sentence_spans
 
 _OPENING = r"(?:[\w’']+,\s+){0,2}"  # "Thus, ", "However, " before the frame
@@ -30,6 +32,9 @@ VIEW = re.compile(rf"{_OPENING}(?:in|to)\s+(his|her)\s+(?:own\s+)?(?:{_alternati
 MIN_CONTENT_WORDS = 3
 MAX_CLAIMS_PER_SENTENCE = 3
 MAX_TAIL = 80  # a sentence-final frame ", Smith told reporters on Monday." is short
+MAX_APPOSITIVE_TAIL = 200  # ", said Jane Roe, a fellow at X who ..." may run longer
+MAX_FRAME_COMMAS = 3
+VERB_THEN_NAME = re.compile(rf",\s+(?:{_alternation(REPORTING_VERBS)})\s+(?:[a-z]+\s+){{0,3}}[{UP}]")
 
 
 def _content(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -107,16 +112,23 @@ def subject_verb_clause(text: str, s: int, e: int, after: int | None = None) -> 
 
 
 def final_frame(text: str, s: int, e: int) -> Claim | None:
-    """Pattern "The plan will fail, Smith said." / "..., said the analyst on Monday."."""
-    comma = text.rfind(",", s, e)
-    if comma < 0 or e - comma > MAX_TAIL or not find_verbs(text, comma, e):
-        return None
-    ref = trailing_frame(text, comma, e)
-    span = _content(text, s, comma)
-    return Claim("indirect", [span], ref, ref.cue) if ref and span else None
+    """Pattern "The plan will fail, Smith said." / "..., said the analyst on Monday." /
+    "..., said Jane Roe, a senior fellow at X who studies Y." (the frame's appositive has commas)."""
+    comma = e
+    for k in range(MAX_FRAME_COMMAS):
+        comma = text.rfind(",", s, comma)
+        if comma < 0 or e - comma > MAX_APPOSITIVE_TAIL:
+            return None
+        if (k or e - comma > MAX_TAIL) and not VERB_THEN_NAME.match(text, comma, e):
+            continue  # past the last comma, only "..., said Jane Roe, a ..." is a frame
+        ref = trailing_frame(text, comma, e) if find_verbs(text, comma, e) else None
+        if ref is not None:
+            span = _content(text, s, comma)
+            return Claim("indirect", [span], ref, ref.cue) if span else None
+    return None
 
 
-PATTERNS = (according_to_first, according_to_last, in_his_view, subject_verb_clause, final_frame)
+PATTERNS = (according_to_first, according_to_last, in_his_view, mid_sentence_frame, subject_verb_clause, final_frame)
 
 
 def reported_claims(text: str, lines: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> list[Claim]:

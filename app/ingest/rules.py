@@ -99,6 +99,7 @@ monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|
 june|july|august|september|october|november|december|mr|mrs|ms|dr|new|year|one|two|
 everything|nothing|something|anything|everyone|anyone|someone|nobody|
 god|lord|christmas|easter|ramadan|not|no|yes|many|some|most|several|both|each|such|only|
+during|even|until|unlike|among|amid|like|is|are|was|were|will|says|say|sees|
 """)
 
 # Words that make a capitalised run an organisation, a place or a thing, not a person.
@@ -116,6 +117,7 @@ west|north|south|world|day|week|month|affairs|security|policy|strategy|report|su
 index|exchange|market|markets|airlines|airways|motors|holdings|partners|capital|energy|oil|
 gas|petroleum|democrats|republicans|democratic|republican|federal|national|international|
 global|white|blue|red|green|black|act|law|bill|treaty|agreement|accord|plan|doctrine|
+show|debates|research|enforcement|equality|mall|guard|museum|stadium|hospital|
 """)
 
 # Heads of anonymous or collective sources: such subjects are no one ("experts say").
@@ -195,4 +197,14 @@ believed|think|thinks|thought|stress|stresses|stressed|emphasize|emphasizes|emph
 emphasises|emphasised|underline|underlines|underlined|is convinced|was convinced|is confident|
 was confident|is sure|is certain|is of the opinion|argue|argues|argued|contend|contends|contended|
 reckon|reckons|maintain|maintains|assert|asserts
+""")
+
+# Cues that take an object ("criticized Tulsa, Okla., police"): never a parenthetical frame "X, he said, Y".
+NOT_ASIDE_CUES = _words("""
+called for|calls for|call for|criticized|criticised|criticizes|criticises|praised|praises|blasted|
+blasts|slammed|slams|condemned|condemns|questioned|questions|denied|denies|rejected|rejects|
+dismissed|dismisses|pledged|pledges|promised|promises|accused|accuses|attacked|attacks|
+defended|defends|ask|asks|asked|urge|urges|urged|demand|demands|demanded|scold|scolds|scolded|
+announce|announces|announced|expect|expects|expected|consider|considers|considered|assess|assesses|
+assessed|highlight|highlights|highlighted|mention|mentions|mentioned|continue|continues|continued
 """)

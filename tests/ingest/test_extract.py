@@ -206,3 +206,54 @@ def test_opinion_frame_goes_on_over_the_next_sentences_of_its_line() -> None:
         ("Jane Roe", "indirect", "the year was a success"), ("Jane Roe", "indirect", "Trade grew in every quarter")]
     # a plain news "said" does not: the next sentence is usually the writer's again
     assert len(said("Jane Roe said the year was a success. Trade grew in every quarter.")) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a frame set off by commas inside the sentence: both sides are the content
+    ("Most of the new voters, Jane Roe said on Monday, would back the plan in the end.",
+     ["Most of the new voters", "would back the plan in the end"]),
+    # a short lead says nothing on its own
+    ("The budget, the senator said then, was a gift to the richest donors.", []),
+    ("Ms. Ann Lee spoke. The budget, she added, would cut taxes for most families.",
+     ["would cut taxes for most families"]),
+    # an "As SUBJECT VERB," opening
+    ("Yet, as Jane Roe noted, the vote came too late for the farmers.", ["the vote came too late for the farmers"]),
+    # "..., she said, and ...": the frame closes the first part only
+    ("Ms. Ann Lee spoke. The talks would take several weeks, she said, and nobody expected a deal.",
+     ["The talks would take several weeks"]),
+    # a sentence-final frame whose speaker has a long appositive with commas
+    ("The port will reopen next month, said Jane Roe, a senior fellow at the Harbor Institute, which studies trade.",
+     ["The port will reopen next month"]),
+    # "that," before an aside, and a long adjunct with commas before "that"
+    ("Jane Roe said that, if elected, she would cut taxes.", ["if elected, she would cut taxes"]),
+    ("Jane Roe says at a rally in Dayton, Ohio, that the plant will stay open.", ["the plant will stay open"]),
+])
+def test_aside_and_appositive_frames(text: str, expected: list[str]) -> None:
+    found = said(text)
+    assert [words for _, _, words in found] == expected
+    assert all(kind == "indirect" for _, kind, _ in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a full stop ends a name: "Anna. Jane Roe" is two runs
+    ("The crowd waited for Anna. Jane Roe said the vote was fair and open.", "Jane Roe"),
+    # a surname alone is a person once the text gives it a title
+    ("President Carver visited the plant.\n“We will rebuild this town,” Carver said.", "Carver"),
+    # apostrophe styles do not split one person
+    ("Commissioner James O’Neill spoke first.\n“Stay calm and stay home,” said O'Neill.", "James O’Neill"),
+    # an appositive that ends in an organisation's name, or follows a party tag
+    ("Jo Ames, a spokesman for the Farmers Union of America, said the harvest would be late.", "Jo Ames"),
+    ("Rep. Jo Ames (D-N.Y.), chairman of the budget panel, said the vote would slip to May.", "Jo Ames"),
+    # an opening adverbial before the subject of a participle frame
+    ("During the debate, Jane Roe attacked the plan, saying, “It will cost jobs in every county.”", "Jane Roe"),
+])
+def test_speaker_names(text: str, expected: str) -> None:
+    assert {speaker for speaker, _, _ in said(text)} == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    "Even Canada said the move was a grave mistake for the region.",  # a country after an adverb
+    "Guests of the Late Night Show said the host was tired of politics.",  # a programme is no one
+])
+def test_no_person_no_statement(text: str) -> None:
+    assert said(text) == []
