@@ -110,6 +110,10 @@ class ExpertFilters(PageParams):
     )
 
 
+# StatementFilters fields that shape the answer without narrowing the matching statements
+PAGE_SHAPING = {"limit", "cursor", "sort", "facet", "facet_size", "total", "fields", "expand", "topic_mode"}
+
+
 class StatementFilters(PageParams):
     """Filters of /v1/statements; all combine with AND."""
 
@@ -185,6 +189,11 @@ class StatementFilters(PageParams):
 
     def field_list(self) -> list[str] | None:
         return split_csv(self.fields) or None
+
+    def lone_topic(self) -> str | None:
+        """The topic's slug when one topic is all that narrows the set (other fields only shape the page)."""
+        narrowing = self.model_dump(exclude=PAGE_SHAPING, exclude_defaults=True)
+        return self.topic[0] if len(self.topic) == 1 and narrowing.keys() == {"topic"} else None
 
     def expansions(self) -> set[str]:
         return set(split_csv(self.expand))

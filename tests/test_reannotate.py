@@ -33,3 +33,5 @@ def test_a_topic_added_to_the_taxonomy_is_found_through_the_api_after_annotate(e
     assert len(tagged) == topic["statement_count"]
     assert all({"mutual respect", "shared values"} & {t.lower() for t in s["topic_evidence"]["diplomacy-of-values"]}
                for s in tagged)
+    facets = client.get("/v1/statements", params={"topic": "diplomacy-of-values", "facet": "kind", "limit": 1}).json()
+    assert sum(f["count"] for f in facets["facets"]["kind"]) == topic["statement_count"]  # roll-up kept in step

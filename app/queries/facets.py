@@ -9,10 +9,19 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from sqlalchemy import Select, func
+from sqlalchemy import Connection, Select, func
 from sqlmodel import Session, col, select
 
-from app.models import Document, Expert, ExpertCountry, Statement, StatementCountry, StatementTopic, Topic
+from app.models import (
+    Document,
+    Expert,
+    ExpertCountry,
+    Statement,
+    StatementCountry,
+    StatementTopic,
+    Topic,
+    TopicAuthorCount,
+)
 
 AUTHOR_FACETS = {"expert", "country", "kind"}
 # facet -> (value column, label column or None, joins from statement)
@@ -26,10 +35,16 @@ JOINED_FACETS = {
 Matching = Callable[..., Select]
 
 
-def facet_counts(session: Session, matching: Matching, facets: Iterable[str], size: int) -> dict[str, list[dict]]:
-    """The most frequent values of each facet among the matching statements, with their counts."""
+def facet_counts(session: Session, matching: Matching, facets: Iterable[str], size: int, *,
+                 lone_topic_id: int | None = None) -> dict[str, list[dict]]:
+    """The most frequent values of each facet among the matching statements, with their counts.
+
+    With `lone_topic_id` (one topic is the only filter), the author facets come from the topic's
+    roll-up in topic_author_count rather than from a pass over its statements."""
     wanted = list(dict.fromkeys(facets))
-    out = author_facets(session, matching, AUTHOR_FACETS.intersection(wanted), size)
+    authors = AUTHOR_FACETS.intersection(wanted)
+    out = (author_facets(session, matching, authors, size) if lone_topic_id is None
+           else topic_author_facets(session.connection(), lone_topic_id, authors, size))
     for facet in wanted:
         if facet in JOINED_FACETS:
             out[facet] = joined_facet(session, matching, facet, size)
@@ -58,6 +73,30 @@ def author_facets(session: Session, matching: Matching, wanted: set[str], size: 
         for expert_id, code in session.execute(codes):
             by_country[code] += by_expert[expert_id]
         out["country"] = top(by_country, size)
+    return out
+
+
+def topic_author_facets(conn: Connection, topic_id: int, wanted: set[str], size: int) -> dict[str, list[dict]]:
+    """The expert, country and kind facets of one topic, summed from its roll-up rows."""
+    rollup = TopicAuthorCount.__table__.c
+    count = func.sum(rollup.statements).label("count")
+    facets = {
+        "kind": (rollup.kind, None, []),
+        "expert": (rollup.expert_id, col(Expert.name), [(Expert.__table__, col(Expert.id) == rollup.expert_id)]),
+        "country": (col(ExpertCountry.code), None,
+                    [(ExpertCountry.__table__, col(ExpertCountry.expert_id) == rollup.expert_id)]),
+    }
+    out = {}
+    for facet in wanted:
+        value, label, joins = facets[facet]
+        columns = [value] if label is None else [value, label]
+        query = select(*columns, count).select_from(TopicAuthorCount.__table__)
+        for target, on in joins:
+            query = query.join(target, on)
+        query = query.where(rollup.topic_id == topic_id).group_by(*columns).having(count > 0)
+        rows = conn.execute(query.order_by(count.desc(), value).limit(size))
+        out[facet] = [{"value": row[0], "label": row[1] if label is not None else None, "count": row[-1]}
+                      for row in rows]
     return out
 
 

@@ -17,7 +17,7 @@ from app.errors import InvalidParameter, NotFound
 from app.models import Document, Expert, Statement, Topic
 from app.queries import sorting
 from app.queries.facets import facet_counts
-from app.queries.filters import Matching, matching
+from app.queries.filters import NO_TOPIC, Matching, matching
 from app.queries.search import Search, build_search
 from app.queries.statement_items import load_items
 from app.schemas import StatementFilters
@@ -44,6 +44,7 @@ class StatementQuery:
     matching: Matching
     search: Search | None
     keys: list[sorting.SortKey]
+    lone_topic_id: int | None = None  # set when one topic is the only filter: facets read its roll-up
 
     def select(self, *columns) -> Select:
         """SELECT columns FROM the matching statements."""
@@ -76,7 +77,8 @@ def make_query(session: Session, filters: StatementFilters) -> StatementQuery:
     found = matching(filters, topic_ids)
     fields = sort_fields(found.id_column, search)
     keys = sorting.parse_sort(filters.sort or ("relevance" if search else "id"), fields)
-    return StatementQuery(filters, found, search, keys)
+    lone = filters.lone_topic()
+    return StatementQuery(filters, found, search, keys, topic_ids.get(lone, NO_TOPIC) if lone else None)
 
 
 def list_statements(session: Session, *, filters: StatementFilters) -> dict:
@@ -92,7 +94,8 @@ def list_statements(session: Session, *, filters: StatementFilters) -> dict:
             it["snippet"] = snippets.get(it["id"])
     page = {"items": items, "next_cursor": next_cursor, "facets": None, "total": None}
     if filters.facet:
-        page["facets"] = facet_counts(session, query.select, filters.facet, filters.facet_size)
+        page["facets"] = facet_counts(session, query.select, filters.facet, filters.facet_size,
+                                      lone_topic_id=query.lone_topic_id)
     if filters.total:
         page["total"] = session.exec(select(func.count()).select_from(query.select(Statement.id).subquery())).one()
     return page

@@ -1,6 +1,7 @@
 import csv
 import io
 import json
+from collections import Counter
 
 import pytest
 
@@ -50,6 +51,17 @@ class TestFacetsAndTotal:
         assert sum(f["count"] for f in body["facets"]["kind"]) == len(energy)
         by_expert = {f["label"]: f["count"] for f in body["facets"]["expert"]}
         assert by_expert == {name: sum(s["expert"]["name"] == name for s in energy) for name in by_expert}
+
+    def test_facets_of_a_lone_topic_count_its_statements(self, client):
+        """One topic alone reads the topic's roll-up; it must agree with the statements listed."""
+        for slug in [t["slug"] for t in client.get("/v1/topics").json()]:
+            params = {"topic": slug, "facet": ["expert", "country", "kind"], "facet_size": 200, "limit": 1}
+            facets = client.get("/v1/statements", params=params).json()["facets"]
+            listed = all_statements(client, topic=slug, expand="expert")
+            counted = {facet: {f["value"]: f["count"] for f in facets[facet]} for facet in facets}
+            assert counted["expert"] == Counter(s["expert"]["id"] for s in listed)
+            assert counted["kind"] == Counter(s["kind"] for s in listed)
+            assert counted["country"] == Counter(c for s in listed for c in s["expert"]["countries"])
 
     def test_unknown_facet_is_a_4xx_naming_facet(self, client):
         response = client.get("/v1/statements", params={"facet": "colour"})
