@@ -35,6 +35,10 @@ class Matching:
     def select(self, *columns) -> Select:
         return select(*columns).select_from(self.source).where(*self.clauses)
 
+    def selects_all(self) -> bool:
+        """No filter: every statement matches."""
+        return self.source is Statement.__table__ and not self.clauses
+
 
 def has_topic(topic_ids: list[int]) -> ColumnElement[bool]:
     link = StatementTopic.__table__.c

@@ -45,11 +45,12 @@ class StatementQuery:
     search: Search | None
     keys: list[sorting.SortKey]
     lone_topic_id: int | None = None  # set when one topic is the only filter: facets read its roll-up
+    search_in_source: bool = False  # the matching set is read from the search index itself
 
     def select(self, *columns) -> Select:
         """SELECT columns FROM the matching statements."""
         query = self.matching.select(*columns)
-        return self.search.restrict(query) if self.search else query
+        return self.search.restrict(query) if self.search and not self.search_in_source else query
 
     def page_ids(self) -> Select:
         """The matching statements' ids, joined to what the sort keys read."""
@@ -75,10 +76,19 @@ def make_query(session: Session, filters: StatementFilters) -> StatementQuery:
         raise InvalidParameter("sort", "relevance needs a search: give q")
     topic_ids = topic_ids_of(session, filters.topic) if filters.topic else {}
     found = matching(filters, topic_ids)
+    from_index = search.index_only() if search and needs_only_the_index(filters, found) else None
+    found = from_index or found
     fields = sort_fields(found.id_column, search)
     keys = sorting.parse_sort(filters.sort or ("relevance" if search else "id"), fields)
     lone = filters.lone_topic()
-    return StatementQuery(filters, found, search, keys, topic_ids.get(lone, NO_TOPIC) if lone else None)
+    return StatementQuery(filters, found, search, keys, topic_ids.get(lone, NO_TOPIC) if lone else None,
+                          search_in_source=from_index is not None)
+
+
+def needs_only_the_index(filters: StatementFilters, found: Matching) -> bool:
+    """An unfiltered search, sorted by relevance or id, without facets, reads no statement row."""
+    names = {part.strip().lstrip("-+") for part in (filters.sort or "relevance").split(",")}
+    return found.selects_all() and not filters.facet and names <= {"relevance", "id"}
 
 
 def list_statements(session: Session, *, filters: StatementFilters) -> dict:
