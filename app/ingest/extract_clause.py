@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from app.ingest.extract_frames import _alternation
+from app.ingest.extract_regex import alternation
 from app.ingest.rules import (
     BARE_OBJECT_CUES,
     CLAUSE_BREAK_WORDS,
@@ -22,7 +22,7 @@ from app.ingest.rules import (
     TIME_WORDS,
 )
 
-_TIME = _alternation(TIME_WORDS)
+_TIME = alternation(TIME_WORDS)
 # "Thursday", "on Monday", "last week", "Thursday morning", "earlier this month"
 _TIME_ADJUNCT = re.compile(rf"\s*(?:(?:earlier|later)\s+)?(?:(?:on|last|this|next)\s+)?(?:{_TIME})\b"
                            rf"(?:\s+(?:{_TIME}))?\s*,?", re.IGNORECASE)
@@ -35,12 +35,12 @@ _PREP_THAT = re.compile(r"\s*,?\s*(?:in|at|on|during|after|before|to|with|from|f
 _TOLD_OBJECT = re.compile(r"\s+[^,.;:]{1,60}?\s+(?:that\s+|:\s*)", re.IGNORECASE)  # told CBS's “Face the Nation” that
 _TOLD_PRONOUN = re.compile(r"\s+[^,.;:“”\"]{1,60}?\s+(?=(?:he|she|they|it|we|I)\s)")
 _WORD = re.compile(r"[\w’'-]+|,")
-_ALL_CUES = _alternation(REPORTING_VERBS | SECONDARY_CUES)
+_ALL_CUES = alternation(REPORTING_VERBS | SECONDARY_CUES)
 # The clause ends before a relative or concessive aside, a second frame, or a participial frame.
 CLAUSE_BREAK = re.compile(
-    rf",\s+(?:{_alternation(CLAUSE_BREAK_WORDS)})\b"
-    rf"|,?\s+(?:and|but)\s+(?:(?:{_alternation(SUBJECT_PRONOUNS)})\s+)?(?:also\s+)?(?:{_ALL_CUES})\b"
-    rf"|,\s+(?:{_alternation(FRAME_PARTICIPLES)})\b"
+    rf",\s+(?:{alternation(CLAUSE_BREAK_WORDS)})\b"
+    rf"|,?\s+(?:and|but)\s+(?:(?:{alternation(SUBJECT_PRONOUNS)})\s+)?(?:also\s+)?(?:{_ALL_CUES})\b"
+    rf"|,\s+(?:{alternation(FRAME_PARTICIPLES)})\b"
     r"|,\s+according to\b", re.IGNORECASE)
 
 

@@ -11,8 +11,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.ingest.extract_names import NAME_AT_END, NAME_AT_START, person_tokens
-from app.ingest.extract_regex import _alternation, trie_pattern
-from app.ingest.rules import ADVERBS, ANONYMOUS_HEADS, PARTY_NOUNS, PRONOUNS, REPORTING_VERBS, ROLE_NOUNS, TELL_VERBS
+from app.ingest.extract_regex import alternation, trie_pattern
+from app.ingest.rules import (
+    ADVERBS,
+    ANONYMOUS_HEADS,
+    NOUN_COMPOUNDS,
+    PARTY_NOUNS,
+    PRONOUNS,
+    REPORTING_VERBS,
+    ROLE_NOUNS,
+    TELL_VERBS,
+)
 from app.ingest.segment import sentence_spans
 
 WINDOW = 240  # characters of context a frame may span
@@ -22,9 +31,11 @@ MAX_SUBJECT = 120  # a subject between a quotation and its verb: "Senate Majorit
 
 
 VERB = re.compile(rf"\b(?:{trie_pattern(REPORTING_VERBS)})\b")  # lower case: a capitalised "States" is no verb
-VERB_AT_START = re.compile(rf"\s*(?:{_alternation(ADVERBS)}\s+)?((?:{_alternation(REPORTING_VERBS)}))\b", re.IGNORECASE)
-_ROLE = _alternation(ROLE_NOUNS)
+COMPOUND = re.compile(rf"\b(?:{alternation(NOUN_COMPOUNDS)})\b", re.IGNORECASE)  # "think tank" holds no verb
+VERB_AT_START = re.compile(rf"\s*(?:{alternation(ADVERBS)}\s+)?((?:{alternation(REPORTING_VERBS)}))\b", re.IGNORECASE)
+_ROLE = alternation(ROLE_NOUNS)
 ROLE_NP_AT_END = re.compile(rf"\b(?:the|this|that|our)\s+(?:[\w-]+\s+){{0,2}}?({_ROLE})\s*$", re.IGNORECASE)
+ROLE_AT_START = re.compile(rf"(?:{_ROLE})\b", re.IGNORECASE)  # "Associate Professor, Chair of X"
 ROLE_NP_AT_START = re.compile(rf"^\s*(?:the|this|that|our)\s+(?:[\w-]+\s+){{0,2}}?({_ROLE})\b", re.IGNORECASE)
 PRONOUN_AT_END = re.compile(r"\b(he|she)\s*$", re.IGNORECASE)
 PRONOUN_AT_START = re.compile(r"^\s*(he|she)\b", re.IGNORECASE)
@@ -37,7 +48,7 @@ _SUBJECT_OPENING = re.compile(r"[^\W\d_]")  # the subject starts with a word, no
 # "..., a spokesman for the United Mine Workers of America, said": a name after a preposition is no subject.
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|at|with|from|in|on|by|to)\s+(?:the\s+)?$", re.IGNORECASE)
 _DASH_SIGNATURE = re.compile(r"\s*[―—–]\s*$")
-ANONYMOUS = re.compile(rf"\b(?:{_alternation(ANONYMOUS_HEADS)})\s*$", re.IGNORECASE)
+ANONYMOUS = re.compile(rf"\b(?:{alternation(ANONYMOUS_HEADS)})\s*$", re.IGNORECASE)
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
@@ -69,8 +80,11 @@ def _verb_index(text: str) -> tuple[list[int], list[tuple[int, int, str]]]:
     Case-sensitive: a capitalised word is never a frame verb ("United States", "Wayne State").
     """
     verbs = []
+    compounds = {m.start() for m in COMPOUND.finditer(text)}
     for m in _FIRST_WORD.finditer(text):
         word = m.group()
+        if m.start() in compounds:
+            continue
         pair = _NEXT_WORD.match(text, m.end())
         if pair and f"{word} {pair.group(1)}" in REPORTING_VERBS:
             verbs.append((m.start(), pair.end(), text[m.start():pair.end()]))
@@ -136,6 +150,11 @@ def _shift(ref: Ref | None, by: int) -> Ref | None:
     return Ref(ref.kind, ref.text, ref.start + by, ref.end + by) if ref else None
 
 
+def has_verb(phrase: str) -> bool:
+    """A reporting verb in the phrase, noun compounds such as "think tank" aside."""
+    return bool(VERB.search(COMPOUND.sub(" ", phrase)))
+
+
 def _before_appositive(text: str, lo: int, hi: int) -> Ref | None:
     """A name followed by an appositive: "Kirill Sitnikov, a Russian political analyst, [said]".
 
@@ -150,12 +169,14 @@ def _before_appositive(text: str, lo: int, hi: int) -> Ref | None:
     for k in reversed(commas):
         inner = window[k + 1:-1].strip()
         first = inner.split(",")[0].strip()
-        if not first or len(inner) > 200 or any(ch in inner for ch in ";:“”\"") or VERB.search(inner):
+        if not first or len(inner) > 200 or any(ch in inner for ch in ";:“”\"") or has_verb(inner):
             continue
-        if first[0].islower() or first.split(" ")[0].lower() in ROLE_NOUNS | PARTY_NOUNS:
+        if first[0].islower() or first.split(" ")[0].lower() in ROLE_NOUNS | PARTY_NOUNS or ROLE_AT_START.match(first):
             head_end = k - len(_PARENTHETICAL_AT_END.search(window, 0, k).group()) if window[k - 1] == ")" and \
                 _PARENTHETICAL_AT_END.search(window, 0, k) else k  # "Rep. Jo Ames (D-N.Y.), chairman of X,"
             head = NAME_AT_END.search(window, max(0, head_end - MENTION_TAIL), head_end)
+            if head and _PREPOSITION_BEFORE.search(window, 0, head.start(1)):
+                continue  # "..., head of the Club of Analysts, a ...": that name ends an earlier appositive
             ref = _shift(_name_ref(head), lo) if head else None
             if ref is not None:
                 return ref
@@ -182,7 +203,9 @@ def is_anonymous(text: str, lo: int, hi: int) -> bool:
 def subject_before_verb(text: str, lo: int, verb_start: int, cue: str) -> Ref | None:
     """Pattern SUBJECT [ADVERB] VERB: "Smith said", "the pundit noted", "he also stressed"."""
     ref = ref_at_end(text, max(lo, verb_start - WINDOW), verb_start)
-    if ref is None or (ref.kind != "role" and is_anonymous(text, lo, verb_start)):
+    # "Jo Ames, head of the Club of Analysts, said": a named head before an appositive is no collective
+    appositive = text[ref.end:verb_start].lstrip().startswith(",") if ref else False
+    if ref is None or (ref.kind != "role" and not appositive and is_anonymous(text, lo, verb_start)):
         return None
     return Ref(ref.kind, ref.text, ref.start, ref.end, cue) if ref else None
 
@@ -195,6 +218,8 @@ def trailing_frame(text: str, lo: int, hi: int) -> Ref | None:
     verb = VERB_AT_START.match(text, start, window_end)
     if verb is None and _DASH_SIGNATURE.match(text[lo:start]):
         return _signature(text, start, window_end)
+    if verb and verb.group(1).lower() in TELL_VERBS:
+        return None  # ", told Trend on Monday": the name after "told" is the one told, not the speaker
     if verb:
         ref = ref_at_start(text, verb.end(), window_end) or _after_descriptors(text, verb.end(), window_end)
         return Ref(ref.kind, ref.text, ref.start, ref.end, verb.group(1)) if ref else None
@@ -217,12 +242,17 @@ def _subject_then_verb(text: str, start: int, hi: int) -> Ref | None:
 
 
 _LOWER_DESCRIPTORS = re.compile(r"\s*(?:[a-z][\w’'-]*\s+){1,4}")
+# "said Middle East expert Dr. Jo Ames", "said Harvard economist Jo Ames": any words, then a lower-case role
+_ROLE_DESCRIPTORS = re.compile(rf"\s*(?:[\w’'-]+\s+){{0,3}}?(?:{_ROLE})\s+")
 
 
 def _after_descriptors(text: str, lo: int, hi: int) -> Ref | None:
-    """Pattern "said economist Maria Lopez": lower-case descriptors between the verb and the name."""
+    """Pattern "said economist Maria Lopez" / "said Middle East expert Maria Lopez": descriptors between the
+    verb and the name (lower case, or ending in a lower-case role noun)."""
     m = _LOWER_DESCRIPTORS.match(text, lo, hi)
     if not m or not re.search(_ROLE, m.group(), re.IGNORECASE):
+        m = _ROLE_DESCRIPTORS.match(text, lo, hi)
+    if not m:
         return None
     ref = ref_at_start(text, m.end(), hi)
     return ref if ref and ref.kind == "name" else None

@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass, field
 
 from app.ingest.countries import demonym_code, name_code, nationality_codes
-from app.ingest.extract_frames import VERB, _alternation
+from app.ingest.extract_frames import has_verb
 from app.ingest.extract_names import UP
+from app.ingest.extract_regex import alternation
 from app.ingest.rules import AFFILIATION_ROLES, ROLE_NOUNS
 
-ROLE = re.compile(rf"\b(?:{_alternation(ROLE_NOUNS)})\b", re.IGNORECASE)
+ROLE = re.compile(rf"\b(?:{alternation(ROLE_NOUNS)})\b", re.IGNORECASE)
 _ORG_WORD = rf"(?:[“”\"«»']*[{UP}0-9][\w.&'’-]*[“”\"«»']*)"
 ORG_AFTER_LINK = re.compile(
     rf"\b(?:of|at|with|from|for)\s+(?:the\s+)?({_ORG_WORD}(?:\s+(?:of|and|for|on|the|de|&)?\s*{_ORG_WORD})*)")
@@ -45,7 +46,7 @@ def _chunks_before(text: str, lo: int, name_start: int) -> list[str]:
         chunk = chunk.strip()
         if not chunk and not kept:
             continue
-        if not (ROLE.search(chunk) or _nationality(chunk)) or VERB.search(chunk):
+        if not (ROLE.search(chunk) or _nationality(chunk)) or has_verb(chunk):
             break
         kept.append(chunk)
     return kept
@@ -55,7 +56,7 @@ def _chunk_after(text: str, name_end: int, hi: int) -> str:
     """The appositive after a name: ", a Russian political analyst and publicist," or ", professor at X."."""
     m = re.match(r",\s*([^,;:()]{2,160}?)(?:,|\.(?:\s|$)|;|$|\s+(?:said|says|told|believes|noted|added)\b)",
                  text[name_end:hi])
-    if not m or not ROLE.search(m.group(1)) or VERB.search(m.group(1)):
+    if not m or not ROLE.search(m.group(1)) or has_verb(m.group(1)):
         return ""
     return m.group(1).strip()
 

@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from app.ingest.countries import demonym_code, nationality_codes
-from app.ingest.rules import ABBREVIATIONS, HONORIFICS, NON_NAME_WORDS, ORG_WORDS
+from app.ingest.rules import ABBREVIATIONS, HONORIFICS, NON_NAME_WORDS, ORG_WORDS, ROLE_NOUNS
 
 
 def _upper_class() -> str:
@@ -95,6 +95,8 @@ def _person_tokens(run: str) -> list[str]:
         return []
     if is_thing(tokens[-1]) or is_initial(tokens[-1]) or _place_name(" ".join(tokens)):
         return []
+    if len(tokens) > 1 and " ".join(_bare(t) for t in tokens) in ROLE_NOUNS:
+        return []  # a capitalised job title: "Associate Professor", "Senior Fellow"
     tokens = [t.rstrip(",") for t in tokens]
     if len(tokens[-1]) > 2:  # a sentence's full stop glued to the surname
         tokens[-1] = tokens[-1].rstrip(".")
@@ -124,3 +126,16 @@ def _place_name(name: str) -> bool:
 def surname(name: str) -> str:
     """The last word of a full name, the alias news writing uses on second mention."""
     return name.split(" ")[-1]
+
+
+def person_tail(run: str) -> tuple[int, tuple[str, ...]]:
+    """A full name closing a run that opens with an organisation: "Harbor Institute Jo Ames" -> (16, Jo Ames).
+
+    Returns the tail's offset in the run and its name tokens, or (-1, ()) when the run is no such thing.
+    """
+    words = run.split(" ")
+    for k in range(1, len(words) - 1):
+        tokens = person_tokens(" ".join(words[k:]))
+        if len(tokens) >= 2 and is_thing(words[k - 1]):
+            return run.find(tokens[0], len(" ".join(words[:k]))), tokens
+    return -1, ()

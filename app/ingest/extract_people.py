@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 
 from app.ingest.extract_frames import Ref
 from app.ingest.extract_gender import PRONOUN_GENDER, Gender, honorific_genders, person_gender
-from app.ingest.extract_names import NAME_RUN, is_initial, person_tokens, surname
+from app.ingest.extract_names import NAME_RUN, is_initial, person_tail, person_tokens, surname
 from app.ingest.rules import HONORIFICS
+
+DESCRIPTION_WINDOW = 120  # characters before a name that may describe it ("political analyst and expert at X")
 
 
 @dataclass(slots=True)
@@ -52,6 +54,8 @@ class People:
         singles = []
         for m in NAME_RUN.finditer(text):
             tokens = person_tokens(m.group())
+            if not tokens and len(m.group().split(" ")) > 2:
+                tokens = person_tail(m.group())[1]  # "the Harbor Institute Jo Ames"
             if len(tokens) == 1 and m.group() != tokens[0] and _titled(m.group(), tokens[0]):
                 self._titled.add(_key(tokens[0]))  # "President Obama", "Sen. Warren": a person
             if len(tokens) >= 2:
@@ -87,7 +91,7 @@ class People:
         elif ref.kind == "pronoun":
             person = self._by_pronoun(ref)
         elif ref.kind == "role":
-            person = self.focus
+            person = self.focus or self._by_description(ref)
             if person is not None:
                 person.roles.add(ref.text)
         if person is not None:
@@ -119,6 +123,14 @@ class People:
         ranked = [p for p in ranked if _recency(p, ref.start) >= 0]
         return (next((p for p in ranked if self.gender(p) == wanted), None)
                 or next((p for p in ranked if self.gender(p) is None), None))
+
+    def _by_description(self, ref: Ref) -> Person | None:
+        """Pattern "... expert at X Jane Roe commented on Y. According to the expert, ...": with no one in
+        focus yet, a role phrase points to the latest person introduced with that role noun."""
+        role = re.compile(rf"\b{re.escape(ref.text)}\b", re.IGNORECASE)
+        described = [(m.start(), p) for p in self.all() for m in re.finditer(re.escape(p.name), self.text[:ref.start])
+                     if role.search(self.text, max(0, m.start() - DESCRIPTION_WINDOW), m.start())]
+        return max(described, key=lambda pair: pair[0])[1] if described else None
 
     def _by_name(self, ref: Ref) -> Person | None:
         """Pattern: a full name, "Z. Mammadov", a surname alone, or "Mr. Smith"."""

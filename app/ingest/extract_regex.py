@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 
-def _alternation(words: frozenset[str]) -> str:
+def alternation(words: frozenset[str]) -> str:
     """A regex alternation of words, longest first; a space matches any run of white space."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 

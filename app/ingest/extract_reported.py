@@ -4,6 +4,7 @@ Patterns, tried in order on each sentence outside quotation marks:
   According to SOURCE, CONTENT.          CONTENT, according to SOURCE.
   In his/her view, CONTENT.              SOURCE [, appositive,] VERB [OBJECT] [that] CONTENT.
   CONTENT, SOURCE VERB. / CONTENT, VERB SOURCE.
+  CONTENT, NAME, APPOSITIVE, VERB [OBJECT].   CONTENT. This is the opinion of SOURCE.  (extract_tail)
 """
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ from app.ingest.extract_claims import Claim
 from app.ingest.extract_clause import clause_end, clause_start
 from app.ingest.extract_frames import (
     Ref,
-    _alternation,
     find_verbs,
     ref_at_end,
     ref_at_start,
@@ -22,30 +22,21 @@ from app.ingest.extract_frames import (
     trailing_frame,
 )
 from app.ingest.extract_names import UP
+from app.ingest.extract_regex import alternation
+from app.ingest.extract_tail import content_span as _content
+from app.ingest.extract_tail import handback_frame, named_tail_frame
 from app.ingest.rules import REPORTING_VERBS, SOURCE_FIRST_CUES, VIEW_NOUNS
 from app.ingest.segment import sentence_spans
 
 _OPENING = r"(?:[\w’']+,\s+){0,2}"  # "Thus, ", "However, " before the frame
-SOURCE_FIRST = re.compile(rf"{_OPENING}({_alternation(SOURCE_FIRST_CUES)})\s+([^,;:“”\"]{{2,160}}?),\s+", re.IGNORECASE)
+SOURCE_FIRST = re.compile(rf"{_OPENING}({alternation(SOURCE_FIRST_CUES)})\s+([^,;:“”\"]{{2,160}}?),\s+", re.IGNORECASE)
 SOURCE_LAST = re.compile(r",\s+(according to)\s+([^,;:“”\"]{2,160}?)[.!?]?\s*$", re.IGNORECASE)
-VIEW = re.compile(rf"{_OPENING}(?:in|to)\s+(his|her)\s+(?:own\s+)?(?:{_alternation(VIEW_NOUNS)}),\s+", re.IGNORECASE)
-MIN_CONTENT_WORDS = 3
+VIEW = re.compile(rf"{_OPENING}(?:in|to)\s+(his|her)\s+(?:own\s+)?(?:{alternation(VIEW_NOUNS)}),\s+", re.IGNORECASE)
 MAX_CLAIMS_PER_SENTENCE = 3
 MAX_TAIL = 80  # a sentence-final frame ", Smith told reporters on Monday." is short
 MAX_APPOSITIVE_TAIL = 200  # ", said Jane Roe, a fellow at X who ..." may run longer
 MAX_FRAME_COMMAS = 3
-VERB_THEN_NAME = re.compile(rf",\s+(?:{_alternation(REPORTING_VERBS)})\s+(?:[a-z]+\s+){{0,3}}[{UP}]")
-
-
-def _content(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The reported clause from start to the sentence end, without closing punctuation."""
-    while start < end and text[start] in " ,":
-        start += 1
-    while end > start and text[end - 1] in " .!?;,":
-        end -= 1
-    if len(text[start:end].split()) < MIN_CONTENT_WORDS:
-        return None
-    return start, end
+VERB_THEN_NAME = re.compile(rf",\s+(?:{alternation(REPORTING_VERBS)})\s+(?:[a-z]+\s+){{0,3}}[{UP}]")
 
 
 def _source_phrase(text: str, lo: int, hi: int, cue: str) -> Ref | None:
@@ -122,13 +113,25 @@ def final_frame(text: str, s: int, e: int) -> Claim | None:
         if (k or e - comma > MAX_TAIL) and not VERB_THEN_NAME.match(text, comma, e):
             continue  # past the last comma, only "..., said Jane Roe, a ..." is a frame
         ref = trailing_frame(text, comma, e) if find_verbs(text, comma, e) else None
+        if ref is not None and _introduces_more(text, ref.end, e):
+            return None  # "As regards X, Roe said: “...”": the frame opens what follows, not what precedes
         if ref is not None:
             span = _content(text, s, comma)
             return Claim("indirect", [span], ref, ref.cue) if span else None
     return None
 
 
-PATTERNS = (according_to_first, according_to_last, in_his_view, mid_sentence_frame, subject_verb_clause, final_frame)
+_FIRST_PUNCT = re.compile(r"[^,.;:!?“”\"]*([,.;:!?“”\"])")
+
+
+def _introduces_more(text: str, lo: int, hi: int) -> bool:
+    """The frame ending near lo is followed by a colon: it introduces a quotation or list."""
+    m = _FIRST_PUNCT.match(text, lo, min(hi, lo + 40))
+    return bool(m) and m.group(1) == ":"
+
+
+PATTERNS = (according_to_first, according_to_last, in_his_view, handback_frame, mid_sentence_frame, subject_verb_clause,
+            final_frame, named_tail_frame)
 
 
 def reported_claims(text: str, lines: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> list[Claim]:

@@ -208,3 +208,13 @@ defended|defends|ask|asks|asked|urge|urges|urged|demand|demands|demanded|scold|s
 announce|announces|announced|expect|expects|expected|consider|considers|considered|assess|assesses|
 assessed|highlight|highlights|highlighted|mention|mentions|mentioned|continue|continues|continued
 """)
+
+# Noun compounds whose first word is a reporting verb: never a frame ("a Washington think tank, said").
+NOUN_COMPOUNDS = _words("think tank|think tanks|think-tank|think-tanks")
+
+# Nouns of a sentence that hands the previous sentence to its source ("This is the opinion of X.").
+BACKREF_NOUNS = _words("opinion|view|views|assessment|conclusion|position|belief|forecast|prediction|verdict")
+
+# Passive verbs of the same hand-back ("This was stated by X.", "This view was expressed by X.").
+BACKREF_PASSIVES = _words("stated|said|noted|stressed|emphasized|emphasised|expressed|voiced|announced|"
+                          "declared|reported|pointed out|underlined|highlighted|claimed|argued")

@@ -257,3 +257,58 @@ def test_speaker_names(text: str, expected: str) -> None:
 ])
 def test_no_person_no_statement(text: str) -> None:
     assert said(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the next sentence hands the content back to its source ("This is the opinion of ...")
+    ("Intro.\nThe new tariffs will hurt exporters most. This is the opinion of the MP of Ruritania, expert Karl "
+     "Brenner.", [("Karl Brenner", "The new tariffs will hurt exporters most")]),
+    # a passive hand-back, with a long descriptor and a programme name after the speaker
+    ("Intro.\nThe reform is long overdue. This was stated by political scientist Omar Haddad in the program Open "
+     "Question on May 3, 2021.", [("Omar Haddad", "The reform is long overdue")]),
+    ("Intro.\nYoung voters will shape the next decade. This opinion was expressed on a local radio by political "
+     "scientist, head of the expert council of the Strategic Fund Igor Petrov.",
+     [("Igor Petrov", "Young voters will shape the next decade")]),
+    # a hand-back to no named person is nobody's
+    ("Intro.\nThe year was hard for farmers. This is the opinion of many observers in the region.", []),
+])
+def test_hand_back_sentence_names_the_source_of_the_one_before(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(speaker, words) for speaker, kind, words in said(text) if kind == "indirect"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a sentence-final named subject with two appositives and the outlet told
+    "Intro.\nThe border talks are stalling again, Anna Kowalska, head of the Warsaw Club of Analysts, candidate of "
+    "political sciences, told Trend.",
+    # the outlet after "told" is the one told, not the speaker
+    "Intro.\nThe border talks are stalling again, Anna Kowalska, a political scientist, told Trend on Monday.",
+    # a "think tank" in the appositive is no reporting verb; a name after "of" ends the appositive
+    "Intro.\nAnna Kowalska, senior researcher of the Institute of Policy Studies of Freedonia, a Freedonian think "
+    "tank, said the border talks are stalling again.",
+])
+def test_named_subject_with_appositives_after_the_content(text: str) -> None:
+    assert [(speaker, kind) for speaker, kind, words in said(text) if "border talks are stalling" in words] == [
+        ("Anna Kowalska", "indirect")]
+
+
+def test_capitalised_region_before_the_role_in_an_inverted_frame() -> None:
+    text = ("Intro.\n“The report confirms what was known,” explained Middle East expert Dr. Jo Ames of Leeds "
+            "University.\n“Now the pressure will grow,” he said.\n")
+    assert [speaker for speaker, _, _ in said(text)] == ["Jo Ames", "Jo Ames"]
+
+
+def test_capitalised_job_title_in_an_appositive_is_no_person() -> None:
+    x = extract("Intro.\nMarta Lind, Associate Professor, Chair of History, noted that the talks would stall.")
+    assert [e.name for e in x.experts] == ["Marta Lind"]
+    assert [st.text for st in x.statements] == ["the talks would stall"]
+
+
+def test_frame_before_a_colon_opens_the_quotation_only() -> None:
+    assert said("Intro.\nAs regards the budget, Jane Roe said: “We will cut taxes for families.”") == [
+        ("Jane Roe", "direct", "“We will cut taxes for families.”")]
+
+
+def test_role_phrase_points_back_to_the_person_introduced_with_that_role() -> None:
+    text = ("Port deal\nSpeaking with reporters, economist and expert at the Harbor Institute Jo Ames commented on "
+            "the port deal.\nAccording to the expert, the deal will lift trade across the region.\n")
+    assert said(text) == [("Jo Ames", "indirect", "the deal will lift trade across the region")]
