@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -145,6 +146,7 @@ def evaluate(
 def serve(
     host: Annotated[str, typer.Option(help="Interface to bind")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Server processes; one per core gives the most requests/s")] = 1,
     database_url: DatabaseUrl = None,
 ) -> None:
     """Upgrade the schema, load seeds/ into an empty database, and serve the API."""
@@ -159,7 +161,11 @@ def serve(
     if not has_documents(engine):
         err.print(f"empty database: loading {get_settings().seeds()}")
         pipeline.ingest([get_settings().seeds()], engine=engine, taxonomy=taxonomy_from(None))
-    uvicorn.run(create_app(url), host=host, port=port)
+    if workers == 1:
+        uvicorn.run(create_app(url), host=host, port=port)
+        return
+    os.environ["OPINIONS_DATABASE_URL"] = url  # each worker process builds the app from its environment
+    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers)
 
 
 @db_app.command("upgrade")

@@ -62,10 +62,10 @@ def serving(command: list[str], ready_path: str, port: int, env: dict[str, str] 
             out.close()
 
 
-def api_command(port: int) -> list[str]:
-    """uvicorn serving app.main:create_app (one process, as `opinions serve` does), no access log."""
+def api_command(port: int, workers: int = 1) -> list[str]:
+    """uvicorn serving app.main:create_app (as `opinions serve --workers N` does), no access log."""
     return [str(BIN / "uvicorn"), "--factory", "app.main:create_app", "--host", HOST, "--port", str(port),
-            "--no-access-log", "--log-level", "warning"]
+            "--workers", str(workers), "--no-access-log", "--log-level", "warning"]
 
 
 def datasette_command(db: Path, port: int) -> list[str]:

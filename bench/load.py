@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
+import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -64,23 +64,30 @@ async def hammer(calls: list[Callable], concurrency: int, max_seconds: float) ->
     return Timing(latencies, time.perf_counter() - started, errors)
 
 
-def api_calls(client: httpx.AsyncClient, case: Case) -> list[Callable]:
+def query_pairs(params: dict) -> list[tuple[str, str]]:
+    """A query dict (lists for repeated parameters) as the pairs of a query string."""
+    return [(k, str(v)) for k, vs in params.items() for v in (vs if isinstance(vs, list) else [vs])]
+
+
+def api_calls(client: aiohttp.ClientSession, case: Case) -> list[Callable]:
     def call(params: dict) -> Callable:
         async def run() -> bool:
-            response = await client.get("/v1/statements", params=params)
-            return response.status_code == 200 and bool(response.json()["items"] is not None)
+            async with client.get("/v1/statements", params=query_pairs(params)) as response:
+                body = await response.json()
+                return response.status == 200 and body["items"] is not None
         return run
     return [call(p) for p in case.params]
 
 
-def datasette_calls(client: httpx.AsyncClient, db_name: str, case: Case) -> list[Callable]:
+def datasette_calls(client: aiohttp.ClientSession, db_name: str, case: Case) -> list[Callable]:
     """One unit = the page query, then each facet query (as a Datasette user would issue them)."""
     def call(statements: list[str]) -> Callable:
         async def run() -> bool:
             ok = True
             for sql in statements:
-                response = await client.get(f"/{db_name}.json", params={"sql": sql, "_shape": "array"})
-                ok &= response.status_code == 200
+                async with client.get(f"/{db_name}.json", params={"sql": sql, "_shape": "array"}) as response:
+                    await response.json()
+                    ok &= response.status == 200
             return ok
         return run
     return [call(s) for s in case.datasette_sql]
@@ -101,8 +108,9 @@ def raw_sql(db_path: Path, case: Case) -> Timing:
 
 
 async def run_http(base: str, make_calls, cases: list[Case], args) -> list[Timing]:
-    limits = httpx.Limits(max_connections=args.concurrency)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
+    connector = aiohttp.TCPConnector(limit=args.concurrency)
+    timeout = aiohttp.ClientTimeout(total=60)
+    async with aiohttp.ClientSession(base, connector=connector, timeout=timeout) as client:
         await hammer(make_calls(client, cases[0])[:args.concurrency], args.concurrency, 30)  # warm-up
         return [await hammer(make_calls(client, case), args.concurrency, args.max_seconds) for case in cases]
 
@@ -136,6 +144,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200, help="requests per query")
     parser.add_argument("--concurrency", type=int, default=4, help="concurrent clients")
     parser.add_argument("--max-seconds", type=float, default=60, help="time bound per query and server")
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes for our API")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--explain", action="store_true", help="print the query plans, run no load")
     args = parser.parse_args()
@@ -148,12 +157,14 @@ def main() -> None:
         return explain(db, cases)
     sql = [raw_sql(db, case) for case in cases]
     port = free_port()
-    with serving(api_command(port), "/healthz", port, env={"OPINIONS_DATABASE_URL": f"sqlite:///{db}"}) as base:
+    env = {"OPINIONS_DATABASE_URL": f"sqlite:///{db}"}
+    with serving(api_command(port, args.workers), "/healthz", port, env=env) as base:
         api = asyncio.run(run_http(base, api_calls, cases, args))
     port = free_port()
     with serving(datasette_command(db, port), "/-/versions.json", port) as base:
         ds = asyncio.run(run_http(base, lambda c, case: datasette_calls(c, db.stem, case), cases, args))
-    print(f"{args.requests} requests per query, {args.concurrency} clients, database {db}")
+    print(f"{args.requests} requests per query, {args.concurrency} clients, {args.workers} API worker(s), "
+          f"database {db}")
     report(cases, api, sql, ds)
 
 
