@@ -3,7 +3,7 @@
     .venv/bin/python bench/ingest_rate.py /work/benchdata/corpus --db /work/benchdata/bench.db
     .venv/bin/python bench/ingest_rate.py /work/benchdata/corpus1k --db /tmp/p.db --profile 30
 
-Prints documents/s, statements/s, the database size and the machine; `--profile N` runs under
+Prints documents/s, statements/s, CPU time per document, the database size and the machine; `--profile N` runs under
 cProfile and prints the N most expensive calls (cumulative), so slow stages can be named.
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ import inspect
 import os
 import platform
 import pstats
+import resource
 import sqlite3
 import sys
 import time
@@ -37,6 +38,14 @@ def machine() -> str:
                   if line.startswith("model name")), platform.processor()) if cpuinfo.exists() else ""
     return (f"{platform.platform()}, {os.cpu_count()} cores ({model}), {memory:.1f} GiB RAM, "
             f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}")
+
+
+def cpu_per_document(docs: int) -> str:
+    """CPU milliseconds per document of this process (reading, writing) and of the finished
+    workers (analysis): unlike the rate, these hardly depend on what else the machine runs."""
+    own, workers = (resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    ms = [1000 * (usage.ru_utime + usage.ru_stime) / max(docs, 1) for usage in (own, workers)]
+    return f"cpu: main process {ms[0]:.2f} ms/doc, workers {ms[1]:.2f} ms/doc"
 
 
 def database_size(path: Path) -> int:
@@ -99,6 +108,7 @@ def main() -> None:
           f"time: {elapsed:.1f} s")
     print(f"rate: {progress.docs / elapsed:.1f} docs/s, {progress.statements / elapsed:.0f} statements/s "
           f"(target >= 200 docs/s)")
+    print(cpu_per_document(progress.docs))
     print(f"database: {database_size(args.db) / 2**20:.1f} MiB, rows: {row_counts(args.db)}")
 
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
@@ -150,12 +150,37 @@ def _mention_forms() -> dict[str, str | None]:
 
 @cache
 def _scanner() -> re.Pattern[str]:
-    """One alternation of every form, longest first, on word boundaries (case-sensitive)."""
-    forms = sorted(_mention_forms(), key=len, reverse=True)
-    body = "|".join(re.escape(form) for form in forms)
+    """Every form in one pattern, on word boundaries (case-sensitive), the longest form winning.
+
+    The forms are merged into a trie (`_trie_regex`) so the engine follows one branch per
+    character instead of trying every form in turn at each capitalised word.
+    """
     # The boundaries keep "Niger" out of "Nigeria" and "Guinea" out of "Guinea-Bissau"; the
     # upper-case lookahead lets the engine skip most positions at once (every form is capitalised).
-    return re.compile(rf"(?<![\w-])(?=[A-ZÀ-Þ])({body})(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?=[A-ZÀ-Þ])({_trie_regex(_mention_forms())})(?![\w-])")
+
+
+def _trie_regex(forms: Iterable[str]) -> str:
+    """A regex matching any of the literal forms, preferring the longest one that fits (as an
+    alternation sorted longest first would), written as a trie: shared prefixes are matched once."""
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}  # "" marks the end of a form
+    return _node_regex(trie)
+
+
+def _node_regex(node: dict) -> str:
+    """Regex of a trie node: a longer continuation first, the end of a form last (backtracking
+    falls back to it when the longer form fails the word boundary)."""
+    branches = [re.escape(char) + _node_regex(child) for char, child in node.items() if char]
+    if not branches:
+        return ""
+    if "" in node:
+        return f"(?:{'|'.join(branches)})?"
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
 def country_mentions(text: str) -> Iterator[str]:
@@ -179,9 +204,19 @@ def focus_country(text: str) -> str | None:
     return ranked[0][0]
 
 
+@cache
+def _ambiguous_forms() -> frozenset[str]:
+    """Every name that `_is_other_sense` may read otherwise (most mentions are not among them)."""
+    ambiguous = _data().get("ambiguous", {})
+    senses = [ambiguous.get(sense, {}).get("names", []) for sense in ("us_state", "food")]
+    return frozenset(ambiguous.get("person_names", [])).union(*senses)
+
+
 def _is_other_sense(text: str, match: re.Match[str]) -> bool:
     """True when an ambiguous name means a person, a US state or a bird here."""
     form = match.group(1)
+    if form not in _ambiguous_forms():
+        return False
     ambiguous = _data().get("ambiguous", {})
     if form in ambiguous.get("person_names", []) and _looks_like_person(text, match):
         return True
@@ -196,15 +231,24 @@ def _looks_like_person(text: str, match: re.Match[str]) -> bool:
     """Name inside a person-like run: "Michael Jordan", "Chad Smith", or "Jordan said"."""
     ambiguous = _data()["ambiguous"]
     # Only words joined by a single space count: a comma or a line break ends a name.
-    prev_hit = _PREV_WORD.search(text, 0, match.start(1))
+    prev_word = _word_before(text, match.start(1))
     next_hit = _NEXT_WORD.match(text, match.end(1))
-    prev_word = prev_hit.group(1) if prev_hit else ""
     next_word = next_hit.group(1) if next_hit else ""
     if next_word in ambiguous.get("speech_verbs", []):
         return True
     if _is_name_word(next_word) and next_word not in ambiguous.get("place_followers", []):
         return True
     return _is_name_word(prev_word) and prev_word not in ambiguous.get("not_given_names", [])
+
+
+def _word_before(text: str, end: int) -> str:
+    """The word followed by a single space that ends at `end` ("" if none). Searched in a short
+    window first: searching the whole text before every ambiguous name would cost O(length)."""
+    low = max(0, end - _CUE_WINDOW)
+    hit = _PREV_WORD.search(text, low, end)
+    if hit and hit.start(1) == low and low > 0:  # the word may begin before the window
+        hit = _PREV_WORD.search(text, 0, end)
+    return hit.group(1) if hit else ""
 
 
 def _is_name_word(word: str) -> bool:

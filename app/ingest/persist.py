@@ -1,15 +1,17 @@
-"""Write one analysed document: get-or-create experts and topics by natural key.
+"""Write analysed documents: get-or-create experts and topics by natural key.
 
-The caller owns the transaction (one per document); nothing here commits. Writes go through
-SQLAlchemy Core on the session's connection: rows that come many per document are written with one
-multi-row INSERT per table, and no ORM object is built per row (ingestion speed is measured in
-bench/ingest_rate.py).
+The caller owns the transaction; nothing here commits. Writes go through SQLAlchemy Core on the
+session's connection, one INSERT (or executemany) per table for a whole group of documents; no ORM
+object is built per row, and experts are named from a run's memory (`identity.People`, filled with
+one query per group for the surnames it has not seen) rather than with a query per expert
+(ingestion speed is measured in bench/ingest_rate.py).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import Connection, bindparam, func, insert
@@ -17,10 +19,10 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, SQLModel, col, delete, select, update
 
-from app.ingest import identity
 from app.ingest.analyse import EXTRACTOR_VERSION, Analysis
+from app.ingest.identity import People, Person
 from app.ingest.taxonomy import Taxonomy
-from app.ingest.types import Annotation, ExtractedExpert, RawDocument
+from app.ingest.types import Annotation, RawDocument
 from app.models import (
     Appearance,
     DatasetState,
@@ -34,7 +36,11 @@ from app.models import (
     utcnow,
 )
 
-NAMESAKES = select(*Expert.__table__.c).where(col(Expert.surname_key) == bindparam("surname"))
+KNOWN_EXPERTS = select(
+    Expert.id, Expert.name, Expert.nationality, Expert.aliases, Expert.roles, Expert.affiliations
+)
+STATEMENT_KEY = ("document_id", "char_start", "char_end", "expert_id")  # unique
+UPDATE_EXPERT = update(Expert).where(col(Expert.id) == bindparam("expert_id"))
 BUMP_VERSION = (
     update(DatasetState)
     .where(col(DatasetState.id) == 1)
@@ -66,32 +72,67 @@ def sync_topics(session: Session, *, taxonomy: Taxonomy) -> dict[str, int]:
     return {slug: row.id for slug, row in existing.items()}
 
 
-def persist_document(session: Session, *, raw: RawDocument, analysis: Analysis, topic_ids: dict[str, int]) -> int:
-    """Insert a document with its experts, appearances, statements and annotations; return its id."""
+def persist_documents(
+    session: Session, documents: list[tuple[RawDocument, Analysis]], *, topic_ids: dict[str, int], people: People
+) -> None:
+    """Insert analysed documents with their experts, appearances, statements and annotations.
+
+    One INSERT (or executemany) per table for all the documents; `people` names the experts
+    without a query per expert. Documents are taken in order, so a name resolves as if each
+    had been stored alone.
+    """
     conn = session.connection()
-    document_id = conn.execute(insert(Document).returning(Document.id), document_row(raw, analysis)).scalar_one()
-    bump_dataset_version(session)
-    experts = analysis.extraction.experts
-    expert_ids = {found.name: get_or_create_expert(conn, found=found) for found in experts}
-    insert_new_rows(conn, ExpertCountry, [
-        {"expert_id": expert_ids[found.name], "code": code} for found in experts for code in found.countries
-    ])
-    insert_rows(conn, Appearance, [
-        {"document_id": document_id, "expert_id": expert_ids[found.name], "introduced_as": found.introduced_as,
+    bump_dataset_version(session)  # a write first: SQLite's driver opens the transaction on it
+    persons = name_experts(conn, people, [analysis for _, analysis in documents])
+    ids = insert_returning_ids(conn, Document, [document_row(raw, a) for raw, a in documents], ("sha256",))
+    placed = [Placed(i, a, named) for i, (_, a), named in zip(ids, documents, persons, strict=True)]
+    insert_new_rows(conn, ExpertCountry, expert_country_rows(placed))
+    insert_rows(conn, Appearance, appearance_rows(placed))
+    statement_ids = insert_returning_ids(conn, Statement, statement_rows(placed), STATEMENT_KEY)
+    annotations = [annotation for p in placed for annotation in p.analysis.annotations]
+    add_annotation_rows(conn, list(zip(statement_ids, annotations, strict=True)), topic_ids)
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A document being written: its row id, its analysis, and the stored person of each expert name."""
+
+    id: int
+    analysis: Analysis
+    persons: dict[str, Person]
+
+
+def name_experts(conn: Connection, people: People, analyses: list[Analysis]) -> list[dict[str, Person]]:
+    """Each document's expert names -> their persons, found or created, then stored (ids set)."""
+    load_people(conn, people, [found.name for a in analyses for found in a.extraction.experts])
+    persons = [{found.name: people.resolve(found) for found in a.extraction.experts} for a in analyses]
+    write_people(conn, people)
+    return persons
+
+
+def expert_country_rows(placed: list[Placed]) -> list[dict]:
+    pairs = dict.fromkeys(
+        (p.persons[found.name].id, code) for p in placed for found in p.analysis.extraction.experts
+        for code in found.countries
+    )
+    return [{"expert_id": expert_id, "code": code} for expert_id, code in pairs]
+
+
+def appearance_rows(placed: list[Placed]) -> list[dict]:
+    return [
+        {"document_id": p.id, "expert_id": p.persons[found.name].id, "introduced_as": found.introduced_as,
          "paragraph": found.paragraph}
-        for found in experts
-    ])
-    rows = [
-        {"document_id": document_id, "expert_id": expert_ids[s.speaker], "kind": s.kind, "text": s.text,
-         "char_start": s.start, "char_end": s.end, "paragraph": s.paragraph, "cue": s.cue,
-         "sentiment": a.sentiment, "forward_looking": a.forward_looking}
-        for s, a in analysis.annotated()
+        for p in placed for found in p.analysis.extraction.experts
     ]
-    if rows:
-        returning = insert(Statement).returning(Statement.id, sort_by_parameter_order=True)
-        statement_ids = conn.execute(returning, rows).scalars().all()
-        add_annotation_rows(conn, list(zip(statement_ids, analysis.annotations, strict=True)), topic_ids)
-    return document_id
+
+
+def statement_rows(placed: list[Placed]) -> list[dict]:
+    return [
+        {"document_id": p.id, "expert_id": p.persons[s.speaker].id, "kind": s.kind, "text": s.text,
+         "char_start": s.start, "char_end": s.end, "paragraph": s.paragraph, "cue": s.cue,
+         "sentiment": n.sentiment, "forward_looking": n.forward_looking}
+        for p in placed for s, n in p.analysis.annotated()
+    ]
 
 
 def document_row(raw: RawDocument, analysis: Analysis) -> dict:
@@ -102,51 +143,41 @@ def document_row(raw: RawDocument, analysis: Analysis) -> dict:
     }
 
 
-def get_or_create_expert(conn: Connection, *, found: ExtractedExpert) -> int:
-    """Get the expert a name denotes (see app.ingest.identity), or create it; merge what is new; return the id."""
-    known = find_expert(conn, name=found.name)
-    name = found.name
-    if known is not None and not (identity.is_partial(known.name) and not identity.is_partial(found.name)):
-        name = known.name  # the fuller name stays; a partial one becomes an alias
-    aliases = merged(known.aliases if known else [], [*found.aliases, found.name, *([known.name] if known else [])])
-    values = {
-        "name": name,
-        "name_key": identity.name_key(name),
-        "surname_key": identity.surname_key(name),
-        "nationality": (known.nationality if known else None) or found.nationality,
-        "aliases": [a for a in aliases if identity.name_key(a) != identity.name_key(name)],
-        "roles": merged(known.roles if known else [], found.roles),
-        "affiliations": merged(known.affiliations if known else [], found.affiliations),
-    }
-    if known is None:
-        return conn.execute(insert(Expert).returning(Expert.id), values).scalar_one()
-    if any(values[k] != getattr(known, k) for k in values):
-        conn.execute(update(Expert).where(col(Expert.id) == known.id).values(**values))
-    return known.id
+def load_people(conn: Connection, people: People, names: list[str]) -> None:
+    """Give `people` the stored experts of the names' surnames it does not know yet (one query per 500)."""
+    surnames = sorted(people.unknown_surnames(names))
+    for chunk in (surnames[i : i + 500] for i in range(0, len(surnames), 500)):
+        rows = conn.execute(KNOWN_EXPERTS.where(col(Expert.surname_key).in_(chunk))).all()
+        people.know(chunk, [
+            Person(r.name, r.nationality, list(r.aliases), list(r.roles), list(r.affiliations), id=r.id)
+            for r in rows
+        ])
 
 
-def find_expert(conn: Connection, *, name: str):
-    """Find a known expert (a row) by full name, or a partial name that fits exactly one known person."""
-    namesakes = conn.execute(NAMESAKES, {"surname": identity.surname_key(name)}).all()
-    key = identity.name_key(name)
-    same = [e for e in namesakes if e.name_key == key]
-    if same:
-        return same[0]
-    if identity.is_partial(name):
-        fits = [e for e in namesakes if identity.compatible(name, e.name)]
-    else:  # a full name matches a person so far known only by a partial name
-        fits = [e for e in namesakes if identity.is_partial(e.name) and identity.compatible(e.name, name)]
-    return fits[0] if len(fits) == 1 else None
+def write_people(conn: Connection, people: People) -> None:
+    """Store the persons new or merged since the last write: UPDATEs first (a partial name may be
+    given up for a full one, freeing its key), then one INSERT whose ids go back to the persons."""
+    persons = people.take_changed()
+    known = [{"expert_id": p.id, **p.values()} for p in persons if p.id is not None]
+    if known:
+        conn.execute(UPDATE_EXPERT, known)
+    new = [p for p in persons if p.id is None]
+    ids = insert_returning_ids(conn, Expert, [p.values() for p in new], ("name_key",))
+    for person, expert_id in zip(new, ids, strict=True):
+        person.id = expert_id
 
 
-def merged(old: list[str], new: list[str]) -> list[str]:
-    """Old values then new ones, without case-insensitive duplicates."""
-    seen, out = set(), []
-    for value in [*old, *new]:
-        if value and value.casefold() not in seen:
-            seen.add(value.casefold())
-            out.append(value)
-    return out
+def insert_returning_ids(conn: Connection, table: type[SQLModel], rows: list[dict], key: tuple[str, ...]) -> list[int]:
+    """One multi-row INSERT; the new ids in the rows' order, matched by each row's unique `key`.
+
+    (RETURNING comes in no promised order, and asking SQLAlchemy for the rows' order makes it
+    insert one row per statement on SQLite.)
+    """
+    if not rows:
+        return []
+    returning = insert(table).returning(table.id, *(getattr(table, column) for column in key))
+    ids = {tuple(row[1:]): row[0] for row in conn.execute(returning, rows)}
+    return [ids[tuple(row[column] for column in key)] for row in rows]
 
 
 def insert_rows(conn: Connection, table: type[SQLModel], rows: list[dict]) -> None:

@@ -1,4 +1,4 @@
-"""read -> extract -> annotate -> persist, one transaction per document, with a report."""
+"""read -> extract -> annotate -> persist, several documents per transaction, with a report."""
 
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from app.ingest.analyse import Analysis, DocumentContext, annotate_in, content_hash
+from app.ingest.identity import People
 from app.ingest.parallel import analyser
 from app.ingest.persist import (
     add_annotation_rows,
     bump_dataset_version,
     clear_annotation_rows,
-    persist_document,
+    persist_documents,
     sync_topics,
 )
 from app.ingest.sources import ReadError, read_documents
@@ -27,6 +28,7 @@ from app.models import Document, Statement
 
 Outcome = Literal["loaded", "unchanged", "failed"]
 BATCH_SIZE = 256
+GROUP_SIZE = 64  # documents per transaction
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,10 @@ class DocumentResult:
     experts: int = 0
     statements: int = 0
     reason: str = ""
+
+
+Todo = list[tuple[int, RawDocument, Analysis]]  # analysed documents, by their index in a group
+Results = dict[int, DocumentResult]  # by index in a group
 
 
 @dataclass(slots=True)
@@ -61,14 +67,16 @@ def ingest(
     """Load every document under the paths; a failed document leaves no rows and stops nothing.
 
     Documents are read in batches; each batch's new documents are analysed on `workers` processes
-    (default: one per core) while the previous batch is stored, one transaction per document.
+    (default: one per core) while the previous batch is stored, GROUP_SIZE documents per transaction
+    (each in a SAVEPOINT of its own when the group fails).
     """
     with Session(engine) as session, session.begin():
         topic_ids = sync_topics(session, taxonomy=taxonomy)
     report = IngestReport()
+    people = People()  # the experts this run knows, so that naming one costs no query
 
     def finish(started: StartedBatch) -> None:
-        for result in started.store(engine=engine, topic_ids=topic_ids):
+        for result in started.store(engine=engine, topic_ids=topic_ids, people=people):
             report.results.append(result)
             on_result(result)
 
@@ -110,16 +118,19 @@ class StartedBatch:
     new: list[int]
     analyses: Iterable[Analysis | str]  # lazy: one per new document, in order
 
-    def store(self, *, engine: Engine, topic_ids: dict[str, int]) -> list[DocumentResult]:
-        """Store each analysed document in its own transaction; the results in the batch's order."""
-        for i, analysis in zip(self.new, self.analyses, strict=True):
-            self.results[i] = store(self.items[i], analysis, engine=engine, topic_ids=topic_ids)
+    def store(self, *, engine: Engine, topic_ids: dict[str, int], people: People) -> list[DocumentResult]:
+        """Store the analysed documents, GROUP_SIZE per transaction; the results in the batch's order."""
+        analysed = zip(self.new, self.analyses, strict=True)
+        for group in batched(analysed, GROUP_SIZE):
+            done = store_group([(self.items[i], analysis) for i, analysis in group],
+                               engine=engine, topic_ids=topic_ids, people=people)
+            self.results.update(zip((i for i, _ in group), done, strict=True))
         return [self.results[i] for i in range(len(self.items))]
 
 
 def start_batch(batch: list, *, engine: Engine, analyse_batch) -> StartedBatch:
     """Sort out failed and already stored documents, and start analysing the new ones."""
-    results: dict[int, DocumentResult] = {}
+    results: Results = {}
     hashes = {i: content_hash(item.text) for i, item in enumerate(batch) if isinstance(item, RawDocument)}
     with Session(engine) as session:
         stored = stored_hashes(session, list(hashes.values()))
@@ -138,17 +149,80 @@ def stored_hashes(session: Session, hashes: list[str]) -> set[str]:
     return set(session.exec(select(Document.sha256).where(col(Document.sha256).in_(hashes))))
 
 
-def store(raw: RawDocument, analysis: Analysis | str, *, engine: Engine, topic_ids: dict[str, int]) -> DocumentResult:
-    """Write one analysed document in its own transaction; never raises."""
-    if isinstance(analysis, str):
-        return DocumentResult(raw.source, "failed", reason=analysis)
+def store_group(
+    group: list[tuple[RawDocument, Analysis | str]], *, engine: Engine, topic_ids: dict[str, int], people: People
+) -> list[DocumentResult]:
+    """Write analysed documents in one transaction; if that fails, again each in a SAVEPOINT of its
+    own, so that a failing document leaves no rows and the others load. Never raises."""
+    results = {i: failed(raw.source, a) for i, (raw, a) in enumerate(group) if isinstance(a, str)}
+    todo: Todo = [(i, raw, a) for i, (raw, a) in enumerate(group) if not isinstance(a, str)]
+    try:
+        results.update(store_together(todo, engine=engine, topic_ids=topic_ids, people=people))
+    except Exception:  # noqa: BLE001 - find the failing documents one by one
+        people.forget()
+        results.update(store_each(todo, engine=engine, topic_ids=topic_ids, people=people))
+    return [results[i] for i in range(len(group))]
+
+
+def store_together(todo: Todo, *, engine: Engine, topic_ids: dict[str, int], people: People) -> Results:
+    """Write documents in one transaction; results by index. Raises if any fails."""
+    with Session(engine) as session, session.begin():
+        stored = stored_hashes(session, [analysis.sha256 for _, _, analysis in todo])
+        fresh = {i: (raw, analysis) for i, raw, analysis in todo if first_copy(analysis.sha256, stored)}
+        if fresh:
+            persist_documents(session, list(fresh.values()), topic_ids=topic_ids, people=people)
+    return {i: loaded(raw, analysis) if i in fresh else unchanged(raw) for i, raw, analysis in todo}
+
+
+def store_each(todo: Todo, *, engine: Engine, topic_ids: dict[str, int], people: People) -> Results:
+    """Write documents in one transaction, each in a SAVEPOINT; results by index. Never raises."""
+    results: Results = {}
     try:
         with Session(engine) as session, session.begin():
-            if stored_hashes(session, [analysis.sha256]):  # a copy earlier in this run
-                return DocumentResult(raw.source, "unchanged")
-            persist_document(session, raw=raw, analysis=analysis, topic_ids=topic_ids)
+            bump_dataset_version(session)  # a write first: SQLite's driver opens the transaction on it
+            for i, raw, analysis in todo:
+                results[i] = store_one(session, raw, analysis, topic_ids=topic_ids, people=people)
+    except Exception as err:  # noqa: BLE001 - the commit failed: nothing of the group is stored
+        people.forget()
+        return {i: failed(raw.source, reason(err)) for i, raw, _ in todo}
+    return results
+
+
+def store_one(session: Session, raw: RawDocument, analysis: Analysis, *, topic_ids: dict[str, int],
+              people: People) -> DocumentResult:
+    """Write one document in a SAVEPOINT, rolled back if anything fails."""
+    if stored_hashes(session, [analysis.sha256]):  # a copy earlier in this run
+        return unchanged(raw)
+    try:
+        with session.begin_nested():
+            persist_documents(session, [(raw, analysis)], topic_ids=topic_ids, people=people)
     except Exception as err:  # noqa: BLE001 - one bad document must not stop the others
-        return DocumentResult(raw.source, "failed", reason=f"{type(err).__name__}: {err}")
+        people.forget()
+        return failed(raw.source, reason(err))
+    return loaded(raw, analysis)
+
+
+def first_copy(sha256: str, seen: set[str]) -> bool:
+    """Whether a document is neither stored nor seen before in its group (then it is, from now on)."""
+    if sha256 in seen:
+        return False
+    seen.add(sha256)
+    return True
+
+
+def reason(err: Exception) -> str:
+    return f"{type(err).__name__}: {err}"
+
+
+def failed(source: str, why: str) -> DocumentResult:
+    return DocumentResult(source, "failed", reason=why)
+
+
+def unchanged(raw: RawDocument) -> DocumentResult:
+    return DocumentResult(raw.source, "unchanged")
+
+
+def loaded(raw: RawDocument, analysis: Analysis) -> DocumentResult:
     return DocumentResult(raw.source, "loaded", len(analysis.extraction.experts), len(analysis.extraction.statements))
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from app.ingest import countries
-from app.ingest.annotate import annotate, is_forward_looking, sentiment, topic_matcher
+from app.ingest.annotate import _ANALYZER, annotate, is_forward_looking, sentiment, topic_matcher
 from app.ingest.taxonomy import Taxonomy, Topic, load_taxonomy
 
 SEED_TAXONOMY = load_taxonomy(Path(__file__).resolve().parents[2] / "seeds" / "topics.toml")
@@ -83,6 +83,22 @@ def test_sentiment_sign(text: str, sign: int) -> None:
     score = sentiment(text)
     assert score is not None and -1 <= score <= 1
     assert (score > 0.05) - (score < -0.05) == sign
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The talks resume in May.",  # no word of VADER's lexicon
+        "Prices are very high.",  # a booster alone
+        "The deal is not over yet.",  # a negation alone
+        "No.",  # "no" is itself in the lexicon
+        "See you in Baku :)",  # an emoticon
+        "Trade with Turkey \N{GRINNING FACE}",  # an emoji VADER spells out
+        "It was a TERRIBLE, truly awful week, but the outlook is good!",
+    ],
+)
+def test_sentiment_is_vaders_score_whatever_the_sentence_holds(sentence: str) -> None:
+    assert sentiment(sentence) == _ANALYZER.polarity_scores(sentence)["compound"]
 
 
 def test_sentiment_of_text_without_words_is_none() -> None:

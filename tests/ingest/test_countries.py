@@ -76,3 +76,22 @@ def test_countries_mentioned(text: str, codes: list[str]) -> None:
 def test_countries_mentioned_keeps_first_mention_order_without_duplicates() -> None:
     text = "Moscow warned Kyiv; Russia and Ukraine then met, and the Russians left early."
     assert countries_mentioned(text) == ["RU", "UA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Talks in the Dominican Republic and in Dominica went well.", ["DO", "DM"]),  # shared prefix
+        ("Investors left South Sudan for Sudan.", ["SS", "SD"]),
+        ("Ties between Nigerians and Nigeriens are old.", ["NG", "NE"]),  # longest demonym wins
+        ("The Indian Ocean fleet docked in India.", ["IN"]),  # the longer phrase is not a country
+    ],
+)
+def test_the_longest_form_that_ends_a_word_wins(text: str, codes: list[str]) -> None:
+    assert countries_mentioned(text) == codes
+
+
+def test_a_person_is_recognised_far_into_a_long_text() -> None:
+    opening = "Refugees crossed from Syria into Jordan last week. " + "The talks went on for hours. " * 80
+    assert countries_mentioned(opening + "Michael Jordan bought another team.") == ["SY", "JO"]
+    assert countries_mentioned(opening + "Aid reached Jordan by road.") == ["SY", "JO"]
