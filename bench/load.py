@@ -107,22 +107,24 @@ def raw_sql(db_path: Path, case: Case) -> Timing:
     return Timing(latencies, time.perf_counter() - started)
 
 
-async def run_http(base: str, make_calls, cases: list[Case], args) -> list[Timing]:
-    connector = aiohttp.TCPConnector(limit=args.concurrency)
+async def run_http(base: str, make_calls, cases: list[Case], args, concurrency: int | None = None) -> list[Timing]:
+    concurrency = concurrency or args.concurrency
+    connector = aiohttp.TCPConnector(limit=concurrency)
     timeout = aiohttp.ClientTimeout(total=60)
     async with aiohttp.ClientSession(base, connector=connector, timeout=timeout) as client:
-        await hammer(make_calls(client, cases[0])[:args.concurrency], args.concurrency, 30)  # warm-up
-        return [await hammer(make_calls(client, case), args.concurrency, args.max_seconds) for case in cases]
+        await hammer(make_calls(client, cases[0])[:concurrency], concurrency, 30)  # warm-up
+        return [await hammer(make_calls(client, case), concurrency, args.max_seconds) for case in cases]
 
 
-def report(cases: list[Case], api: list[Timing], sql: list[Timing], ds: list[Timing]) -> None:
-    print(f"{'query':46} {'p50':>7} {'p99':>7} {'target':>7} {'req/s':>7} {'sql p50':>8} {'api/sql':>7} "
-          f"{'ds p50':>7} {'ds req/s':>8} {'ours/ds':>7} {'n':>4} {'err':>3}")
-    for case, a, s, d in zip(cases, api, sql, ds, strict=True):
+def report(cases: list[Case], api: list[Timing], alone: list[Timing], sql: list[Timing], ds: list[Timing]) -> None:
+    """`api/sql` compares one client's API latency (no queueing behind other clients) with the SQL's."""
+    print(f"{'query':46} {'p50':>7} {'p99':>7} {'target':>7} {'req/s':>7} {'1-client p50':>12} {'sql p50':>8} "
+          f"{'api/sql':>7} {'ds p50':>7} {'ds req/s':>8} {'ours/ds':>7} {'n':>4} {'err':>3}")
+    for case, a, one, s, d in zip(cases, api, alone, sql, ds, strict=True):
         target = f"{case.target_ms:.0f}" if case.target_ms else "-"
         verdict = "" if not case.target_ms else (" ok" if a.p(0.99) <= case.target_ms else " MISS")
-        print(f"{case.name:46} {a.p(0.5):7.1f} {a.p(0.99):7.1f} {target:>7} {a.rate:7.1f} {s.p(0.5):8.2f} "
-              f"{a.p(0.5) / s.p(0.5):7.1f} {d.p(0.5):7.1f} {d.rate:8.1f} {a.rate / d.rate:7.2f} "
+        print(f"{case.name:46} {a.p(0.5):7.1f} {a.p(0.99):7.1f} {target:>7} {a.rate:7.1f} {one.p(0.5):12.2f} "
+              f"{s.p(0.5):8.2f} {one.p(0.5) / s.p(0.5):7.1f} {d.p(0.5):7.1f} {d.rate:8.1f} {a.rate / d.rate:7.2f} "
               f"{len(a.latencies_ms):4} {a.errors + d.errors:3}{verdict}")
 
 
@@ -160,12 +162,13 @@ def main() -> None:
     env = {"OPINIONS_DATABASE_URL": f"sqlite:///{db}"}
     with serving(api_command(port, args.workers), "/healthz", port, env=env) as base:
         api = asyncio.run(run_http(base, api_calls, cases, args))
+        alone = asyncio.run(run_http(base, api_calls, cases, args, concurrency=1))
     port = free_port()
     with serving(datasette_command(db, port), "/-/versions.json", port) as base:
         ds = asyncio.run(run_http(base, lambda c, case: datasette_calls(c, db.stem, case), cases, args))
     print(f"{args.requests} requests per query, {args.concurrency} clients, {args.workers} API worker(s), "
           f"database {db}")
-    report(cases, api, sql, ds)
+    report(cases, api, alone, sql, ds)
 
 
 if __name__ == "__main__":
