@@ -47,9 +47,10 @@ def deep_cursor(db: sqlite3.Connection, rng: random.Random, sort: str) -> str:
     """A keyset cursor positioned on a random statement in the back half of the table."""
     (top,) = db.execute("SELECT max(id) FROM statement").fetchone()
     sid = rng.randrange(top // 2, top)
-    published, name = db.execute(
-        "SELECT d.published, e.name FROM statement s JOIN document d ON d.id = s.document_id "
-        "JOIN expert e ON e.id = s.expert_id WHERE s.id >= ? ORDER BY s.id LIMIT 1", (sid,)).fetchone()
+    sid, document_id, expert_id = db.execute(
+        "SELECT id, document_id, expert_id FROM statement WHERE id >= ? ORDER BY id LIMIT 1", (sid,)).fetchone()
+    (published,) = db.execute("SELECT published FROM document WHERE id = ?", (document_id,)).fetchone()
+    (name,) = db.execute("SELECT name FROM expert WHERE id = ?", (expert_id,)).fetchone()
     keys = parse_sort(sort, queries.sort_fields(Statement.__table__.c.id, None))
     values = {"published": published, "expert": name, "id": sid}
     return make_cursor(keys, [values[k.name] for k in keys])

@@ -33,7 +33,7 @@ COUNTRY_ROWS = (
 def load_items(session: Session, ids: list[int], *, expand: set[str] = frozenset()) -> list[dict]:
     """The statements with these ids as API items, in the order of `ids`."""
     conn = session.connection()
-    by_id = {row["id"]: row for row in conn.execute(ITEM_ROWS, {"ids": ids}).mappings()}
+    by_id = {row["id"]: row for row in conn.execute(ITEM_ROWS, {"ids": ids}).mappings().all()}  # one fetchall
     topics, countries = annotations(conn, ids)
     items = [item(by_id[i], topics[i], countries[i]) for i in ids if i in by_id]
     if "expert" in expand:
@@ -51,10 +51,10 @@ def load_items(session: Session, ids: list[int], *, expand: set[str] = frozenset
 def annotations(conn: Connection, ids: list[int]) -> tuple[dict[int, dict[str, list[str]]], dict[int, list[str]]]:
     """Topics (slug -> evidence) and mentioned countries of statements, in two queries."""
     topics: dict[int, dict[str, list[str]]] = defaultdict(dict)
-    for sid, slug, evidence in conn.execute(TOPIC_ROWS, {"ids": ids}):
+    for sid, slug, evidence in conn.execute(TOPIC_ROWS, {"ids": ids}).all():
         topics[sid][slug] = evidence
     countries: dict[int, list[str]] = defaultdict(list)
-    for sid, code in conn.execute(COUNTRY_ROWS, {"ids": ids}):
+    for sid, code in conn.execute(COUNTRY_ROWS, {"ids": ids}).all():
         countries[sid].append(code)
     return topics, countries
 
