@@ -107,7 +107,8 @@ def list_statements(session: Session, *, filters: StatementFilters) -> dict:
         page["facets"] = facet_counts(session, query.select, filters.facet, filters.facet_size,
                                       lone_topic_id=query.lone_topic_id)
     if filters.total:
-        page["total"] = session.exec(select(func.count()).select_from(query.select(Statement.id).subquery())).one()
+        matches = query.select(query.matching.id_column).subquery()  # the id column of whatever drives the match
+        page["total"] = session.exec(select(func.count()).select_from(matches)).one()
     return page
 
 

@@ -33,6 +33,10 @@ class TestSearch:
         response = client.get("/v1/statements", params={"q": q})
         assert response.status_code == 400 and response.json()["param"] == "q"
 
+    def test_total_of_a_search_counts_its_matches(self, client):
+        body = client.get("/v1/statements", params={"q": "Azerbaijan", "total": "true", "limit": 1}).json()
+        assert body["total"] == len(all_statements(client, q="Azerbaijan"))
+
     def test_relevance_without_q_is_refused(self, client):
         response = client.get("/v1/statements", params={"sort": "relevance"})
         assert response.status_code == 400 and response.json()["param"] == "sort"
