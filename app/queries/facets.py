@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from typing import Any
 
-from sqlalchemy import Connection, Select, func
+from sqlalchemy import ColumnElement, Connection, Select, func
 from sqlmodel import Session, col, select
 
 from app.models import (
@@ -24,13 +25,21 @@ from app.models import (
 )
 
 AUTHOR_FACETS = {"expert", "country", "kind"}
-# facet -> (value column, label column or None, joins from statement)
-JOINED_FACETS = {
+Facet = tuple[ColumnElement, ColumnElement | None, list[tuple[Any, ColumnElement[bool]]]]  # value, label, joins
+# facet -> how to read it from statement
+JOINED_FACETS: dict[str, Facet] = {
     "topic": (col(Topic.slug), col(Topic.label), [(StatementTopic, col(StatementTopic.statement_id) == Statement.id),
                                                   (Topic, col(Topic.id) == StatementTopic.topic_id)]),
     "mentions": (col(StatementCountry.code), None,
                  [(StatementCountry, col(StatementCountry.statement_id) == Statement.id)]),
     "outlet": (col(Document.outlet), None, [(Document, col(Document.id) == Statement.document_id)]),
+}
+ROLLUP = TopicAuthorCount.__table__.c
+# author facet -> how to read it from a topic's roll-up rows
+ROLLUP_FACETS: dict[str, Facet] = {
+    "kind": (ROLLUP.kind, None, []),
+    "expert": (ROLLUP.expert_id, col(Expert.name), [(Expert, col(Expert.id) == ROLLUP.expert_id)]),
+    "country": (col(ExpertCountry.code), None, [(ExpertCountry, col(ExpertCountry.expert_id) == ROLLUP.expert_id)]),
 }
 Matching = Callable[..., Select]
 
@@ -78,26 +87,11 @@ def author_facets(session: Session, matching: Matching, wanted: set[str], size: 
 
 def topic_author_facets(conn: Connection, topic_id: int, wanted: set[str], size: int) -> dict[str, list[dict]]:
     """The expert, country and kind facets of one topic, summed from its roll-up rows."""
-    rollup = TopicAuthorCount.__table__.c
-    count = func.sum(rollup.statements).label("count")
-    facets = {
-        "kind": (rollup.kind, None, []),
-        "expert": (rollup.expert_id, col(Expert.name), [(Expert.__table__, col(Expert.id) == rollup.expert_id)]),
-        "country": (col(ExpertCountry.code), None,
-                    [(ExpertCountry.__table__, col(ExpertCountry.expert_id) == rollup.expert_id)]),
-    }
-    out = {}
-    for facet in wanted:
-        value, label, joins = facets[facet]
-        columns = [value] if label is None else [value, label]
-        query = select(*columns, count).select_from(TopicAuthorCount.__table__)
-        for target, on in joins:
-            query = query.join(target, on)
-        query = query.where(rollup.topic_id == topic_id).group_by(*columns).having(count > 0)
-        rows = conn.execute(query.order_by(count.desc(), value).limit(size))
-        out[facet] = [{"value": row[0], "label": row[1] if label is not None else None, "count": row[-1]}
-                      for row in rows]
-    return out
+    def rolled_up(*columns) -> Select:
+        return select(*columns).select_from(TopicAuthorCount.__table__).where(ROLLUP.topic_id == topic_id)
+
+    count = func.sum(ROLLUP.statements)
+    return {facet: ranked_values(conn, rolled_up, ROLLUP_FACETS[facet], count, size) for facet in wanted}
 
 
 def top(counts: Counter, size: int) -> list[dict]:
@@ -107,12 +101,17 @@ def top(counts: Counter, size: int) -> list[dict]:
 
 
 def joined_facet(session: Session, matching: Matching, facet: str, size: int) -> list[dict]:
-    value, label, joins = JOINED_FACETS[facet]
-    count = func.count().label("count")
+    return ranked_values(session.connection(), matching, JOINED_FACETS[facet], func.count(), size)
+
+
+def ranked_values(conn: Connection, source: Matching, facet: Facet, count: ColumnElement[int], size: int) -> list[dict]:
+    """The `size` most frequent non-null values of a facet over `source`, ties by value."""
+    value, label, joins = facet
+    count = count.label("count")
     columns = [value, label] if label is not None else [value]
-    query = matching(*columns, count)
+    query = source(*columns, count)
     for target, on in joins:
         query = query.join(target, on)
-    query = query.where(value.is_not(None)).group_by(*columns).order_by(count.desc(), value).limit(size)
+    query = query.where(value.is_not(None)).group_by(*columns).having(count > 0)
     return [{"value": row[0], "label": row[1] if label is not None else None, "count": row[-1]}
-            for row in session.execute(query)]
+            for row in conn.execute(query.order_by(count.desc(), value).limit(size))]
