@@ -1,32 +1,38 @@
-"""Statements by id -> API items: one query per table for a whole page, never one per row."""
+"""Statements by id -> API items: one query for a whole page, never one per row.
+
+Each row carries its topics (slug -> evidence) and mentioned countries as JSON text, aggregated
+by the database, so a page is one round trip and one fast JSON decode per row.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
-
-from sqlalchemy import Connection, bindparam, select
+import orjson
+from sqlalchemy import bindparam, select
 from sqlmodel import Session, col
 
 from app.models import Expert, Statement, StatementCountry, StatementTopic, Topic
 from app.queries.documents import document_items
 from app.queries.experts import expert_items
+from app.queries.json_agg import json_array_agg, json_object_agg
 
-# Built once: a page's reads differ only in the ids bound to them.
-IDS = bindparam("ids", expanding=True)
-ITEM_ROWS = (
-    select(*Statement.__table__.c, col(Expert.name).label("expert_name"))
-    .join(Expert, col(Expert.id) == Statement.expert_id)
-    .where(col(Statement.id).in_(IDS))
-)
-TOPIC_ROWS = (
-    select(StatementTopic.statement_id, Topic.slug, StatementTopic.evidence)
+# Built once: a page's read differs only in the ids bound to it.
+TOPICS = (
+    select(json_object_agg(Topic.slug, StatementTopic.evidence))
+    .select_from(StatementTopic)
     .join(Topic, col(Topic.id) == StatementTopic.topic_id)
-    .where(col(StatementTopic.statement_id).in_(IDS))
+    .where(col(StatementTopic.statement_id) == Statement.id)
+    .scalar_subquery()
 )
-COUNTRY_ROWS = (
-    select(StatementCountry.statement_id, StatementCountry.code)
-    .where(col(StatementCountry.statement_id).in_(IDS))
-    .order_by(StatementCountry.statement_id, StatementCountry.code)
+COUNTRIES = (
+    select(json_array_agg(StatementCountry.code))
+    .where(col(StatementCountry.statement_id) == Statement.id)
+    .scalar_subquery()
+)
+ITEM_ROWS = (
+    select(*Statement.__table__.c, col(Expert.name).label("expert_name"), TOPICS.label("topic_json"),
+           COUNTRIES.label("country_json"))
+    .join(Expert, col(Expert.id) == Statement.expert_id)
+    .where(col(Statement.id).in_(bindparam("ids", expanding=True)))
 )
 
 
@@ -34,8 +40,7 @@ def load_items(session: Session, ids: list[int], *, expand: set[str] = frozenset
     """The statements with these ids as API items, in the order of `ids`."""
     conn = session.connection()
     by_id = {row["id"]: row for row in conn.execute(ITEM_ROWS, {"ids": ids}).mappings().all()}  # one fetchall
-    topics, countries = annotations(conn, ids)
-    items = [item(by_id[i], topics[i], countries[i]) for i in ids if i in by_id]
+    items = [item(by_id[i]) for i in ids if i in by_id]
     if "expert" in expand:
         wanted = session.scalars(select(Expert).where(col(Expert.id).in_({i["expert"]["id"] for i in items}))).all()
         experts = {e["id"]: e for e in expert_items(session, wanted)}
@@ -48,18 +53,8 @@ def load_items(session: Session, ids: list[int], *, expand: set[str] = frozenset
     return items
 
 
-def annotations(conn: Connection, ids: list[int]) -> tuple[dict[int, dict[str, list[str]]], dict[int, list[str]]]:
-    """Topics (slug -> evidence) and mentioned countries of statements, in two queries."""
-    topics: dict[int, dict[str, list[str]]] = defaultdict(dict)
-    for sid, slug, evidence in conn.execute(TOPIC_ROWS, {"ids": ids}).all():
-        topics[sid][slug] = evidence
-    countries: dict[int, list[str]] = defaultdict(list)
-    for sid, code in conn.execute(COUNTRY_ROWS, {"ids": ids}).all():
-        countries[sid].append(code)
-    return topics, countries
-
-
-def item(row, topics: dict[str, list[str]], countries: list[str]) -> dict:
+def item(row) -> dict:
+    topics = orjson.loads(row["topic_json"]) if row["topic_json"] else {}
     return {
         "id": row["id"],
         "document_id": row["document_id"],
@@ -72,7 +67,7 @@ def item(row, topics: dict[str, list[str]], countries: list[str]) -> dict:
         "cue": row["cue"],
         "topics": sorted(topics),
         "topic_evidence": topics,
-        "countries": countries,
+        "countries": sorted(orjson.loads(row["country_json"])) if row["country_json"] else [],
         "sentiment": row["sentiment"],
         "forward_looking": row["forward_looking"],
         "snippet": None,
