@@ -45,7 +45,7 @@ Matching = Callable[..., Select]
 
 
 def facet_counts(session: Session, matching: Matching, facets: Iterable[str], size: int, *,
-                 lone_topic_id: int | None = None) -> dict[str, list[dict]]:
+                 lone_topic_id: ColumnElement[int] | None = None) -> dict[str, list[dict]]:
     """The most frequent values of each facet among the matching statements, with their counts.
 
     With `lone_topic_id` (one topic is the only filter), the author facets come from the topic's
@@ -85,7 +85,9 @@ def author_facets(session: Session, matching: Matching, wanted: set[str], size: 
     return out
 
 
-def topic_author_facets(conn: Connection, topic_id: int, wanted: set[str], size: int) -> dict[str, list[dict]]:
+def topic_author_facets(
+    conn: Connection, topic_id: ColumnElement[int], wanted: set[str], size: int
+) -> dict[str, list[dict]]:
     """The expert, country and kind facets of one topic, summed from its roll-up rows."""
     def rolled_up(*columns) -> Select:
         return select(*columns).select_from(TopicAuthorCount.__table__).where(ROLLUP.topic_id == topic_id)

@@ -8,16 +8,15 @@ tested per row, through primary-key probes (EXISTS) or small IN lists.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, FromClause, Select, and_, exists, select
 from sqlmodel import col
 
-from app.models import Document, ExpertCountry, Statement, StatementCountry, StatementTopic
+from app.models import Document, ExpertCountry, Statement, StatementCountry, StatementTopic, Topic
 from app.schemas import StatementFilters
 
-NO_TOPIC = 0  # id of no topic: an unknown slug matches nothing
 # Core aliases, made once: an ORM alias per request costs more than the page's SQL.
 DRIVING_TOPIC = StatementTopic.__table__.alias("driving_topic")
 DRIVING_COUNTRY = StatementCountry.__table__.alias("driving_country")
@@ -40,9 +39,16 @@ class Matching:
         return self.source is Statement.__table__ and not self.clauses
 
 
-def has_topic(topic_ids: list[int]) -> ColumnElement[bool]:
-    link = StatementTopic.__table__.c
-    return exists().where(link.statement_id == Statement.id, link.topic_id.in_(topic_ids))
+def topic_id(slug: str) -> ColumnElement[int]:
+    """The id of the topic with this slug, looked up inside the query: null, so matching nothing, if unknown."""
+    topic = Topic.__table__.c
+    return select(topic.id).where(topic.slug == slug).scalar_subquery()
+
+
+def has_topic(slugs: Sequence[str]) -> ColumnElement[bool]:
+    link, topic = StatementTopic.__table__.c, Topic.__table__.c
+    ids = select(topic.id).where(topic.slug.in_(slugs))
+    return exists().where(link.statement_id == Statement.id, link.topic_id.in_(ids))
 
 
 def mentions(code: str) -> ColumnElement[bool]:
@@ -50,18 +56,18 @@ def mentions(code: str) -> ColumnElement[bool]:
     return exists().where(link.statement_id == Statement.id, link.code == code)
 
 
-def matching(f: StatementFilters, topic_ids: Mapping[str, int]) -> Matching:
-    """Build the matching set of a filter set; `topic_ids` maps the filter's slugs to topic ids."""
-    ids = [topic_ids.get(slug, NO_TOPIC) for slug in f.topic]
+def matching(f: StatementFilters) -> Matching:
+    """Build the matching set of a filter set."""
+    slugs = f.topic
     code = f.mentions.upper() if f.mentions else None
     clauses = row_clauses(f)
-    if ids and (f.topic_mode == "all" or len(ids) == 1):
+    if slugs and (f.topic_mode == "all" or len(slugs) == 1):
         driver = DRIVING_TOPIC.c
-        on = and_(driver.statement_id == Statement.id, driver.topic_id == ids[0])
-        clauses += [has_topic([topic]) for topic in ids[1:]] + ([mentions(code)] if code else [])
+        on = and_(driver.statement_id == Statement.id, driver.topic_id == topic_id(slugs[0]))
+        clauses += [has_topic([slug]) for slug in slugs[1:]] + ([mentions(code)] if code else [])
         return Matching(Statement.__table__.join(DRIVING_TOPIC, on), clauses, driver.statement_id)
-    if ids:
-        clauses.append(has_topic(ids))
+    if slugs:
+        clauses.append(has_topic(slugs))
     elif code:
         driver = DRIVING_COUNTRY.c
         on = and_(driver.statement_id == Statement.id, driver.code == code)

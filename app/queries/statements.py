@@ -10,14 +10,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, bindparam, func
+from sqlalchemy import ColumnElement, Select, func
 from sqlmodel import Session, col, select
 
 from app.errors import InvalidParameter, NotFound
-from app.models import Document, Expert, Statement, Topic
+from app.models import Document, Expert, Statement
 from app.queries import sorting
 from app.queries.facets import facet_counts
-from app.queries.filters import NO_TOPIC, Matching, matching
+from app.queries.filters import Matching, matching, topic_id
 from app.queries.search import Search, build_search
 from app.queries.statement_items import load_items
 from app.schemas import StatementFilters
@@ -44,7 +44,7 @@ class StatementQuery:
     matching: Matching
     search: Search | None
     keys: list[sorting.SortKey]
-    lone_topic_id: int | None = None  # set when one topic is the only filter: facets read its roll-up
+    lone_topic: str | None = None  # set when one topic is the only filter: facets read its roll-up
     search_in_source: bool = False  # the matching set is read from the search index itself
 
     def select(self, *columns) -> Select:
@@ -63,26 +63,16 @@ class StatementQuery:
         return query
 
 
-TOPIC_IDS = select(Topic.slug, Topic.id).where(col(Topic.slug).in_(bindparam("slugs", expanding=True)))
-
-
-def topic_ids_of(session: Session, slugs: list[str]) -> dict[str, int]:
-    return dict(session.connection().execute(TOPIC_IDS, {"slugs": slugs}).all())
-
-
 def make_query(session: Session, filters: StatementFilters) -> StatementQuery:
     search = build_search(filters.q, session.get_bind().dialect.name) if filters.q else None
     if filters.sort and "relevance" in filters.sort and not search:
         raise InvalidParameter("sort", "relevance needs a search: give q")
-    topic_ids = topic_ids_of(session, filters.topic) if filters.topic else {}
-    found = matching(filters, topic_ids)
+    found = matching(filters)
     from_index = search.index_only() if search and needs_only_the_index(filters, found) else None
     found = from_index or found
     fields = sort_fields(found.id_column, search)
     keys = sorting.parse_sort(filters.sort or ("relevance" if search else "id"), fields)
-    lone = filters.lone_topic()
-    return StatementQuery(filters, found, search, keys, topic_ids.get(lone, NO_TOPIC) if lone else None,
-                          search_in_source=from_index is not None)
+    return StatementQuery(filters, found, search, keys, filters.lone_topic(), search_in_source=from_index is not None)
 
 
 def needs_only_the_index(filters: StatementFilters, found: Matching) -> bool:
@@ -105,7 +95,7 @@ def list_statements(session: Session, *, filters: StatementFilters) -> dict:
     page = {"items": items, "next_cursor": next_cursor, "facets": None, "total": None}
     if filters.facet:
         page["facets"] = facet_counts(session, query.select, filters.facet, filters.facet_size,
-                                      lone_topic_id=query.lone_topic_id)
+                                      lone_topic_id=topic_id(query.lone_topic) if query.lone_topic else None)
     if filters.total:
         matches = query.select(query.matching.id_column).subquery()  # the id column of whatever drives the match
         page["total"] = session.exec(select(func.count()).select_from(matches)).one()
