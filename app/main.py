@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
@@ -17,9 +21,19 @@ Lists answer `{"items": [...], "next_cursor": ...}`; pass `next_cursor` back as 
 Errors are `application/problem+json` (RFC 9457)."""
 
 
+@asynccontextmanager
+async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    # What is loaded by now (routes, models, SQLAlchemy's and pydantic's machinery) lives as long as
+    # the process. Freezing it spares every full garbage collection a walk over those ~95,000
+    # objects, which paused requests for ~60 ms (bench/README.md).
+    gc.freeze()
+    yield
+
+
 def create_app(database_url: str | None = None) -> FastAPI:
     """Build the API on the given database (the configured one by default)."""
-    app = FastAPIOffline(title="Opinions", version="0.1.0", description=DESCRIPTION)  # docs assets served locally
+    app = FastAPIOffline(title="Opinions", version="0.1.0", description=DESCRIPTION,  # docs assets served locally
+                         lifespan=lifespan)
     app.state.engine = get_engine(database_url or get_settings().database_url)
     for module in (statements, experts, topics, documents, health):
         app.include_router(module.router)
