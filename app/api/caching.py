@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -16,8 +16,16 @@ CACHE_CONTROL = "public, no-cache"  # clients may store answers but revalidate t
 
 
 def dataset_version(engine: Engine) -> int:
-    with engine.connect() as conn:
-        return conn.execute(text("SELECT version FROM dataset_state WHERE id = 1")).scalar_one()
+    """The version, read on a pooled DBAPI connection: on every GET, so without SQLAlchemy's result layer."""
+    conn = engine.raw_connection()
+    try:
+        cursor = conn.cursor()
+        cursor.execute("SELECT version FROM dataset_state WHERE id = 1")
+        (version,) = cursor.fetchone()
+        cursor.close()
+        return version
+    finally:
+        conn.close()
 
 
 def etag_for(version: int, scope: Scope, headers: Headers) -> str:
