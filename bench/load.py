@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import aiohttp
+import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -73,7 +74,7 @@ def api_calls(client: aiohttp.ClientSession, case: Case) -> list[Callable]:
     def call(params: dict) -> Callable:
         async def run() -> bool:
             async with client.get("/v1/statements", params=query_pairs(params)) as response:
-                body = await response.json()
+                body = orjson.loads(await response.read())  # the client's parse kept small, for both servers
                 return response.status == 200 and body["items"] is not None
         return run
     return [call(p) for p in case.params]
@@ -86,7 +87,7 @@ def datasette_calls(client: aiohttp.ClientSession, db_name: str, case: Case) -> 
             ok = True
             for sql in statements:
                 async with client.get(f"/{db_name}.json", params={"sql": sql, "_shape": "array"}) as response:
-                    await response.json()
+                    orjson.loads(await response.read())
                     ok &= response.status == 200
             return ok
         return run
