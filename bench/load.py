@@ -6,6 +6,9 @@ Starts uvicorn (app.main:create_app) and Datasette on 127.0.0.1, on free ports, 
 SQLite file; runs a fixed query set, each query `--requests` times with parameters varied per
 request, from `--concurrency` clients, bounded by `--max-seconds` per query; prints p50/p99 latency
 and requests/s, API time / raw SQL time, and our throughput / Datasette's. Stops both servers.
+
+The two servers take turns within each query (`--rounds` slices of its requests each), so a burst of
+load from elsewhere on a shared machine falls on both instead of skewing their ratio.
 """
 from __future__ import annotations
 
@@ -108,17 +111,34 @@ def raw_sql(db_path: Path, case: Case) -> Timing:
     return Timing(latencies, time.perf_counter() - started)
 
 
-async def run_http(base: str, make_calls, cases: list[Case], args, concurrency: int | None = None) -> list[Timing]:
+def merged(parts: list[Timing]) -> Timing:
+    latencies = [ms for t in parts for ms in t.latencies_ms]
+    return Timing(latencies, sum(t.wall_s for t in parts), sum(t.errors for t in parts))
+
+
+async def run_http(servers: list[tuple[str, Callable]], cases: list[Case], args,
+                   concurrency: int | None = None) -> list[list[Timing]]:
+    """Per server (base URL, calls maker), one Timing per case; the servers alternate in rounds."""
     concurrency = concurrency or args.concurrency
-    connector = aiohttp.TCPConnector(limit=concurrency)
     timeout = aiohttp.ClientTimeout(total=60)
-    async with aiohttp.ClientSession(base, connector=connector, timeout=timeout) as client:
-        timings = []
+    clients = [aiohttp.ClientSession(base, connector=aiohttp.TCPConnector(limit=concurrency), timeout=timeout)
+               for base, _ in servers]
+    timings: list[list[Timing]] = [[] for _ in servers]
+    try:
         for case in cases:
-            calls = make_calls(client, case)
-            await hammer(calls[-2 * concurrency:], concurrency, 30)  # warm-up, not measured: caches of each query shape
-            timings.append(await hammer(calls, concurrency, args.max_seconds))
-        return timings
+            calls = [make(client, case) for client, (_, make) in zip(clients, servers, strict=True)]
+            for each in calls:  # warm-up, not measured: the caches of each query shape
+                await hammer(each[-2 * concurrency:], concurrency, 30)
+            parts: list[list[Timing]] = [[] for _ in servers]
+            for r in range(args.rounds):
+                for i, each in enumerate(calls):
+                    parts[i].append(await hammer(each[r::args.rounds], concurrency, args.max_seconds / args.rounds))
+            for i, server_parts in enumerate(parts):
+                timings[i].append(merged(server_parts))
+    finally:
+        for client in clients:
+            await client.close()
+    return timings
 
 
 def report(cases: list[Case], api: list[Timing], alone: list[Timing], sql: list[Timing], ds: list[Timing]) -> None:
@@ -155,6 +175,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--explain", action="store_true", help="print the query plans, run no load")
     parser.add_argument("--only", default="", help="run only these queries, by letter: --only a,b,e")
+    parser.add_argument("--rounds", type=int, default=5, help="turns each server takes per query")
     args = parser.parse_args()
     db = args.db.resolve()
     started = time.perf_counter()
@@ -168,12 +189,12 @@ def main() -> None:
     sql = [raw_sql(db, case) for case in cases]
     port = free_port()
     env = {"OPINIONS_DATABASE_URL": f"sqlite:///{db}"}
-    with serving(api_command(port, args.workers), "/healthz", port, env=env) as base:
-        api = asyncio.run(run_http(base, api_calls, cases, args))
-        alone = asyncio.run(run_http(base, api_calls, cases, args, concurrency=1))
-    port = free_port()
-    with serving(datasette_command(db, port), "/-/versions.json", port) as base:
-        ds = asyncio.run(run_http(base, lambda c, case: datasette_calls(c, db.stem, case), cases, args))
+    ds_port = free_port()
+    with (serving(api_command(port, args.workers), "/healthz", port, env=env) as ours,
+          serving(datasette_command(db, ds_port), "/-/versions.json", ds_port) as theirs):
+        ds_calls = lambda client, case: datasette_calls(client, db.stem, case)  # noqa: E731
+        api, ds = asyncio.run(run_http([(ours, api_calls), (theirs, ds_calls)], cases, args))
+        (alone,) = asyncio.run(run_http([(ours, api_calls)], cases, args, concurrency=1))
     print(f"{args.requests} requests per query, {args.concurrency} clients, {args.workers} API worker(s), "
           f"database {db}")
     report(cases, api, alone, sql, ds)
