@@ -11,7 +11,7 @@ import re
 from app.ingest.extract_claims import Claim
 from app.ingest.extract_frames import Ref, find_verbs, subject_before_verb
 from app.ingest.rules import NOT_ASIDE_CUES
-from app.ingest.segment import PAIRED_SINGLES, QUOTE_CHARS
+from app.ingest.segment import has_mark
 
 MAX_ASIDE = 80  # ", Chief Justice Jane Roe said on Monday," fits in this many characters
 MIN_LEAD_WORDS = 4  # a shorter lead ("The museum", "All of this") says nothing on its own
@@ -40,8 +40,7 @@ def _short_adjunct(text: str, lo: int, hi: int) -> bool:
 
 def _after_quote(text: str, s: int, close: int) -> bool:
     """A quotation mark before the aside ends: it splits or follows a direct quotation, handled elsewhere."""
-    near = text[s:close + 3]
-    return PAIRED_SINGLES in near or any(ch in QUOTE_CHARS for ch in near)
+    return has_mark(text[s:close + 3])
 
 
 def _subject(text: str, lo: int, verb_start: int, cue: str) -> Ref | None:

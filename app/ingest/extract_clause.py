@@ -29,6 +29,7 @@ _TIME_ADJUNCT = re.compile(rf"\s*(?:(?:earlier|later)\s+)?(?:(?:on|last|this|nex
 _PREP_ADJUNCT = re.compile(r"\s*,?\s*(?:in|at|on|during|after|before|to|with|from|for|about|of)\s+"
                            r"[^,.;:!?“”\"]{1,60}?(?=\s*,?\s+(?:that|he|she|they|it|we|i|there)\s)", re.IGNORECASE)
 _THAT = re.compile(r"\s*,?\s*that(?:\s*,)?\s+", re.IGNORECASE)  # "said that, if elected, he would"
+_COLON = re.compile(r"\s*:\s*(?=[^\W_])")  # "He clarified: the talks will go on" (no quotation marks)
 # "says at a campaign stop in Toledo, Ohio, that ...": a longer adjunct, commas included, before "that".
 _PREP_THAT = re.compile(r"\s*,?\s*(?:in|at|on|during|after|before|to|with|from|for|about|of)\s+"
                         r"[^.;:!?“”\"]{1,80}?,?\s+that(?:\s*,)?\s+", re.IGNORECASE)
@@ -78,7 +79,7 @@ def clause_start(text: str, verb_end: int, cue: str, end: int) -> int | None:
     m = _PREP_ADJUNCT.match(text, pos, end)
     if m:
         pos = m.end()
-    m = _THAT.match(text, pos, end)
+    m = _THAT.match(text, pos, end) or _COLON.match(text, pos, end)
     if m:
         return m.end()
     if cue.lower() in TELL_VERBS:  # "told Trend that ...", "told reporters: ...", "told the forum he was ..."

@@ -13,7 +13,7 @@ from app.ingest.extract_frames import find_verbs
 from app.ingest.extract_names import NAME_RUN, person_tokens
 from app.ingest.extract_people import People, Person
 from app.ingest.rules import OPINION_CUES
-from app.ingest.segment import PAIRED_SINGLES, QUOTE_CHARS, line_index, sentence_spans
+from app.ingest.segment import has_mark, line_index, sentence_spans
 
 Pair = tuple[Claim, "Person | None"]
 
@@ -25,8 +25,7 @@ def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _has_own_frame(text: str, s: int, e: int) -> bool:
     """A reporting verb, "according to" or a quotation mark: the sentence is framed on its own."""
-    return bool(find_verbs(text, s, e)) or "according to" in text[s:e].lower() or PAIRED_SINGLES in text[s:e] or any(
-        ch in QUOTE_CHARS for ch in text[s:e])
+    return bool(find_verbs(text, s, e)) or "according to" in text[s:e].lower() or has_mark(text[s:e])
 
 
 def _names_a_person(text: str, s: int, e: int, people: People) -> bool:

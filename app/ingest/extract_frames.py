@@ -258,6 +258,18 @@ def _after_descriptors(text: str, lo: int, hi: int) -> Ref | None:
     return ref if ref and ref.kind == "name" else None
 
 
+_AFFILIATION_PREP = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[\w“\"]", re.IGNORECASE)
+
+
+def person_of_affiliation(text: str, lo: int, hi: int) -> Ref | None:
+    """Pattern "[political analyst] Ghia Nodia of the Caucasian Institute (CIPDD)" / "Jo Ames from X Bank":
+    a full name, maybe after descriptors, then the place it works at, filling the window [lo, hi)."""
+    ref = _after_descriptors(text, lo, hi) or ref_at_start(text, lo, hi)
+    if ref is None or ref.kind != "name" or " " not in ref.text or not _AFFILIATION_PREP.match(text, ref.end, hi):
+        return None
+    return ref if not find_verbs(text, ref.end, hi) else None
+
+
 def _signature(text: str, start: int, hi: int) -> Ref | None:
     """Pattern “...” ― Jane Roe: a dash and a name alone closing the line."""
     ref = ref_at_start(text, start, hi)

@@ -42,11 +42,12 @@ def _dotted_lookbehind() -> str:
 _WORD = (rf"(?:(?:[{UP}]\.){{2,}}|[{UP}]\.|"  # initials first: "G.K." is one word
          rf"[{UP}][\w'’]*(?:-[\w'’]+)*(?:\.(?:{_dotted_lookbehind()}))?)")
 _PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|le|la|bin|ibn|al|el|ben|dos|du|y)"
+_JOINED = r"(?:al|el|ad|ash|as|at|az|an|ar|ul)-"  # Arabic article joined to the name: "Mubarak al-Ati"
 _INITIALS = re.compile(rf"(?:[{UP}]\.)+")
 _DIGIT = re.compile(r"\d")
-NAME_RUN = re.compile(rf"{_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_WORD}){{0,7}}")
-NAME_AT_END = re.compile(rf"({_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_WORD}){{0,7}})\s*$")
-NAME_AT_START = re.compile(rf"^\s*({_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_WORD}){{0,7}})")
+NAME_RUN = re.compile(rf"{_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]|{_JOINED})?{_WORD}){{0,7}}")
+NAME_AT_END = re.compile(rf"({_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]|{_JOINED})?{_WORD}){{0,7}})\s*$")
+NAME_AT_START = re.compile(rf"^\s*({_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]|{_JOINED})?{_WORD}){{0,7}})")
 
 
 def _bare(token: str) -> str:

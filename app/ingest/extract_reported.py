@@ -16,6 +16,7 @@ from app.ingest.extract_clause import clause_end, clause_start
 from app.ingest.extract_frames import (
     Ref,
     find_verbs,
+    person_of_affiliation,
     ref_at_end,
     ref_at_start,
     subject_before_verb,
@@ -39,8 +40,15 @@ MAX_FRAME_COMMAS = 3
 VERB_THEN_NAME = re.compile(rf",\s+(?:{alternation(REPORTING_VERBS)})\s+(?:[a-z]+\s+){{0,3}}[{UP}]")
 
 
+OBJECT_PRONOUNS = {"him": "he", "her": "she"}
+
+
 def _source_phrase(text: str, lo: int, hi: int, cue: str) -> Ref | None:
-    ref = ref_at_end(text, lo, hi)
+    """The source after "according to": a mention, or "him"/"her" standing for the speaker last named."""
+    pronoun = OBJECT_PRONOUNS.get(text[lo:hi].strip().lower())
+    if pronoun:
+        return Ref("pronoun", pronoun, lo, hi, cue)
+    ref = person_of_affiliation(text, lo, hi) or ref_at_end(text, lo, hi)
     return Ref(ref.kind, ref.text, ref.start, ref.end, cue) if ref else None
 
 
@@ -86,13 +94,32 @@ def _coordinated_subject(text: str, s: int, verb_start: int, cue: str) -> Ref | 
     return Ref(ref.kind, ref.text, ref.start, ref.end, cue) if ref and ref.kind != "role" else None
 
 
+def _affiliated_subject(text: str, s: int, verb_start: int, cue: str) -> Ref | None:
+    """Pattern "Analyst Ghia Nodia of the Institute for Peace, Democracy and Development told X that":
+    the sentence opens with a person and the (long, comma-bearing) name of the place they work at."""
+    ref = person_of_affiliation(text, s, verb_start)
+    return Ref(ref.kind, ref.text, ref.start, ref.end, cue) if ref else None
+
+
+def _subject(text: str, s: int, verb_start: int, cue: str) -> Ref | None:
+    """The speaker of the verb at verb_start: the mention right before it, the subject of a coordinated
+    verb, or a person named with their affiliation at the sentence start. A one-word mention right
+    before the verb may end that affiliation ("Nodia of the Institute for Peace and Development told")."""
+    ref = subject_before_verb(text, s, verb_start, cue)
+    if ref is None:
+        return _coordinated_subject(text, s, verb_start, cue) or _affiliated_subject(text, s, verb_start, cue)
+    if ref.kind == "name" and " " not in ref.text:
+        return _affiliated_subject(text, s, verb_start, cue) or ref
+    return ref
+
+
 def subject_verb_clause(text: str, s: int, e: int, after: int | None = None) -> Claim | None:
     """Pattern "Jane Roe, a professor at X, believes that ..." / "The pundit told Trend that ...".
 
     `after` looks for a second frame of the sentence ("... and warned that ...") past the first claim.
     """
     for verb_start, verb_end, cue in find_verbs(text, s if after is None else after, e):
-        ref = subject_before_verb(text, s, verb_start, cue) or _coordinated_subject(text, s, verb_start, cue)
+        ref = _subject(text, s, verb_start, cue)
         if ref is None:
             continue
         start = clause_start(text, verb_end, cue, e)

@@ -1,6 +1,7 @@
 """Pure segmentation: text -> lines, sentences and quotation spans, all as str offsets.
 
-Quotation marks are classified one by one (curly, straight, guillemets, low-9), paired on each
+Quotation marks are classified one by one (curly, straight, guillemets, low-9, and the doubled
+singles of NYT ('') and TeX (``…'' or ``…’’) style), paired on each
 line, then chained across lines: a quotation left open at the end of a line runs on over the next
 lines (blank lines included) when those lines carry no marks and a later line closes it, or when
 each continuing paragraph re-opens with a mark (the English convention).  Everything is linear in
@@ -19,10 +20,12 @@ OPENERS = "“„«‟"
 CLOSERS = "”»"
 STRAIGHT = '"'
 QUOTE_CHARS = OPENERS + CLOSERS + STRAIGHT
-PAIRED_SINGLES = "''"  # NYT style: two apostrophes stand for a double quotation mark
+PAIRED_SINGLES = "''"  # NYT style: two apostrophes stand for a double quotation mark, either way
+DOUBLED_OPEN, DOUBLED_CLOSE = "``", "’’"  # TeX style, as some agencies print it: ``A,’’ he said
+DOUBLED = (PAIRED_SINGLES, DOUBLED_OPEN, DOUBLED_CLOSE)
 MAX_RUN_ON_LINES = 40  # a quotation running on further than this without closing is a stray mark
 
-_MARK = re.compile(f"[{QUOTE_CHARS}]|{PAIRED_SINGLES}")
+_MARK = re.compile(f"[{QUOTE_CHARS}]|" + "|".join(DOUBLED))
 _SENTENCE_END = re.compile(r"[.!?…]+[”\"’'»)\]]*(?=\s+[\"“‘«(\[]?[^\W_a-z])")
 
 
@@ -78,6 +81,8 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _role(text: str, i: int, start: int, end: int) -> str:
     """Classify the mark at i as 'open' or 'close' from its shape and its neighbours."""
+    if text.startswith(DOUBLED_OPEN, i) or text.startswith(DOUBLED_CLOSE, i):
+        return "open" if text[i] == "`" else "close"
     c = text[i]
     before = text[i - 1] if i > start else " "
     j = mark_end(text, i)
@@ -137,17 +142,22 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _family(mark: str) -> str:
     """The style of a quotation mark: straight, paired singles, guillemets or curly (low-9 counts as curly)."""
-    return {STRAIGHT: "straight", "'": "singles", "«": "guillemet", "»": "guillemet"}.get(mark, "curly")
+    return {STRAIGHT: "straight", "'": "singles", "`": "singles", "«": "guillemet", "»": "guillemet"}.get(mark, "curly")
 
 
 def mark_end(text: str, i: int) -> int:
-    """The offset after the quotation mark at i (two characters for NYT-style '')."""
-    return i + 2 if text.startswith(PAIRED_SINGLES, i) else i + 1
+    """The offset after the quotation mark at i (two characters for a doubled mark such as '')."""
+    return i + 2 if text.startswith(DOUBLED, i) else i + 1
 
 
 def is_mark(s: str) -> bool:
     """The string starts with a quotation mark."""
-    return bool(s) and (s[0] in QUOTE_CHARS or s.startswith(PAIRED_SINGLES))
+    return bool(s) and (s[0] in QUOTE_CHARS or s.startswith(DOUBLED))
+
+
+def has_mark(s: str) -> bool:
+    """The string holds a quotation mark somewhere."""
+    return _MARK.search(s) is not None
 
 
 def _run_on(text: str, lines: list[tuple[int, int]], marks: list[_LineMarks], i: int) -> Quote | None:

@@ -312,3 +312,32 @@ def test_role_phrase_points_back_to_the_person_introduced_with_that_role() -> No
     text = ("Port deal\nSpeaking with reporters, economist and expert at the Harbor Institute Jo Ames commented on "
             "the port deal.\nAccording to the expert, the deal will lift trade across the region.\n")
     assert said(text) == [("Jo Ames", "indirect", "the deal will lift trade across the region")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the words after a colon, without quotation marks, are reported speech
+    ("Intro.\nOmar Haddad, a Jordanian writer and analyst, says: the talks moved slowly because of distrust.",
+     [("Omar Haddad", "indirect", "the talks moved slowly because of distrust")]),
+    # "according to him" goes back to the person last named; an Arabic article joined to the surname
+    ("Intro.\nOmar al-Farouq, a Jordanian analyst, spoke on Monday.\nAccording to him, the talks will resume in May.",
+     [("Omar al-Farouq", "indirect", "the talks will resume in May")]),
+    # a person and the bank they work at, after "according to"
+    ("Intro.\nAccording to Jane Roe from Acme Bank, the risk of a default has increased.",
+     [("Jane Roe", "indirect", "the risk of a default has increased")]),
+    # a person and an affiliation with commas and an abbreviation in parentheses before the verb
+    ("Intro.\nAnalyst Tamar Beridze of the Institute for Peace, Democracy and Development (IPDD) told Reuters "
+     "that the visit was a mistake.", [("Tamar Beridze", "indirect", "the visit was a mistake")]),
+    ("Intro.\nProf Jane Mutua hinted that the deputy will leave the race.",
+     [("Jane Mutua", "indirect", "the deputy will leave the race")]),
+    ("Intro.\nThe economist Ben Okafor opined that the recession will end this year.",
+     [("Ben Okafor", "indirect", "the recession will end this year")]),
+])
+def test_reported_speech_in_agency_styles(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert said(text) == expected
+
+
+def test_tex_style_quotations_keep_their_speaker_over_paragraphs() -> None:
+    text = ("Intro.\nEconomist Ben Okafor spoke in Lagos.\n"
+            "``I think the government will release funds for capital projects.\n"
+            "``So I am optimistic that the country will come out of recession,’’ he said.\n")
+    assert [(speaker, kind) for speaker, kind, _ in said(text)] == [("Ben Okafor", "direct")] * 2

@@ -32,6 +32,9 @@ def test_sentences_split_after_final_punctuation_not_abbreviations(line: str, ex
     ("„Low nine marks“ here.", [["„Low nine marks“"]]),
     ("“A,” she said, “B.”", [["“A,”"], ["“B.”"]]),
     ("“Outer ‘inner’ words,” he said.", [["“Outer ‘inner’ words,”"]]),
+    # TeX style, as some agencies print it: two backticks open, two apostrophes (straight or curly) close
+    ("``Growth will return,’’ he said. ``Slowly.''", [["``Growth will return,’’"], ["``Slowly.''"]]),
+    ('``Oil output is picking up."', [['``Oil output is picking up."']]),
 ])
 def test_quotations_in_many_mark_styles(text: str, expected: list[list[str]]) -> None:
     assert quoted_texts(text) == expected
