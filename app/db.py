@@ -17,10 +17,14 @@ def is_sqlite(url: str) -> bool:
 @lru_cache
 def get_engine(url: str | None = None) -> Engine:
     """Get the engine for a database URL (the configured one by default)."""
-    url = url or get_settings().database_url
+    return make_engine(url or get_settings().database_url)
+
+
+def make_engine(url: str, **options) -> Engine:
+    """A new engine for a database URL; `options` go to create_engine (a pool class, say)."""
     if not is_sqlite(url):
-        return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(url, connect_args={"check_same_thread": False})
+        return create_engine(url, pool_pre_ping=True, **options)
+    engine = create_engine(url, connect_args={"check_same_thread": False}, **options)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 

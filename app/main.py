@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 from app.api import documents, experts, health, statements, topics
-from app.api.caching import ConditionalGetMiddleware
+from app.api.caching import ConditionalGetMiddleware, DatasetVersion
 from app.config import get_settings
 from app.db import get_engine
 from app.errors import install_error_handlers
@@ -22,12 +22,13 @@ Errors are `application/problem+json` (RFC 9457)."""
 
 
 @asynccontextmanager
-async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     # What is loaded by now (routes, models, SQLAlchemy's and pydantic's machinery) lives as long as
     # the process. Freezing it spares every full garbage collection a walk over those ~95,000
     # objects, which paused requests for ~60 ms (bench/README.md).
     gc.freeze()
     yield
+    app.state.version.close()
 
 
 def create_app(database_url: str | None = None) -> FastAPI:
@@ -38,5 +39,6 @@ def create_app(database_url: str | None = None) -> FastAPI:
     for module in (statements, experts, topics, documents, health):
         app.include_router(module.router)
     install_error_handlers(app)
-    app.add_middleware(ConditionalGetMiddleware, engine=app.state.engine)
+    app.state.version = DatasetVersion(app.state.engine)
+    app.add_middleware(ConditionalGetMiddleware, version=app.state.version)
     return app

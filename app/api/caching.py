@@ -8,24 +8,49 @@ from __future__ import annotations
 
 import hashlib
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, NullPool
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.db import make_engine
 
 CACHE_CONTROL = "public, no-cache"  # clients may store answers but revalidate them every time
 
 
-def dataset_version(engine: Engine) -> int:
-    """The version, read on a pooled DBAPI connection: on every GET, so without SQLAlchemy's result layer."""
-    conn = engine.raw_connection()
-    try:
-        cursor = conn.cursor()
-        cursor.execute("SELECT version FROM dataset_state WHERE id = 1")
-        (version,) = cursor.fetchone()
-        cursor.close()
-        return version
-    finally:
-        conn.close()
+class DatasetVersion:
+    """Reads the dataset version on a connection of its own, outside the app's pool, in autocommit.
+
+    Every GET reads it on the event loop. A connection taken from the pool there would wait, when
+    every pooled connection is held by a request, for sessions that only the event loop can close:
+    a deadlock until the pool's timeout. Only the event loop thread uses this connection.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = make_engine(engine.url.render_as_string(hide_password=False), poolclass=NullPool)
+        self.connection = None
+
+    def read(self) -> int:
+        try:
+            return self._read()
+        except self.engine.dialect.loaded_dbapi.Error:
+            self.close()  # a dropped or broken connection: open a new one, once
+            return self._read()
+
+    def _read(self) -> int:
+        if self.connection is None:
+            self.connection = self.engine.raw_connection()  # a new connection: no pool to wait on
+            self.engine.dialect.set_isolation_level(self.connection.dbapi_connection, "AUTOCOMMIT")
+        cursor = self.connection.cursor()
+        try:
+            cursor.execute("SELECT version FROM dataset_state WHERE id = 1")
+            return cursor.fetchone()[0]
+        finally:
+            cursor.close()
+
+    def close(self) -> None:
+        if self.connection is not None:
+            connection, self.connection = self.connection, None
+            connection.close()
 
 
 def etag_for(version: int, scope: Scope, headers: Headers) -> str:
@@ -43,15 +68,15 @@ def matches(if_none_match: str | None, etag: str) -> bool:
 class ConditionalGetMiddleware:
     """Adds ETag and Cache-Control to successful GETs; answers 304 when the client's copy is current."""
 
-    def __init__(self, app: ASGIApp, engine: Engine) -> None:
-        self.app, self.engine = app, engine
+    def __init__(self, app: ASGIApp, version: DatasetVersion) -> None:
+        self.app, self.version = app, version
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") or not scope["path"].startswith("/v1/"):
             await self.app(scope, receive, send)
             return
         headers = Headers(scope=scope)
-        etag = etag_for(dataset_version(self.engine), scope, headers)
+        etag = etag_for(self.version.read(), scope, headers)
         if matches(headers.get("if-none-match"), etag):
             await send(
                 {

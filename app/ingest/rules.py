@@ -39,7 +39,7 @@ went on|is confident|was confident|are confident|is convinced|was convinced|
 is sure|was sure|is certain|was certain|is of the opinion|was of the opinion|
 has said|have said|had said|has noted|has argued|has warned|has stressed|has claimed|
 opine|opines|opined|hint|hints|hinted|clarify|clarifies|clarified|reiterate|reiterates|reiterated|
-elaborate|elaborates|elaborated|
+elaborates|elaborated|
 """)
 
 # Verbs that may be followed directly by the person told ("told Trend that", "told reporters:").

@@ -1,6 +1,9 @@
+import time
+
 from sqlmodel import Session
 
-from app.db import get_engine
+from app.api.caching import DatasetVersion
+from app.db import get_engine, make_engine
 from app.ingest.persist import bump_dataset_version
 
 
@@ -26,3 +29,15 @@ class TestConditionalGet:
             bump_dataset_version(session)
         after = client.get("/v1/topics", headers={"If-None-Match": before})
         assert after.status_code == 200 and after.headers["etag"] != before
+
+
+def test_the_version_is_read_while_every_pooled_connection_is_held(seeded_url):
+    # The middleware reads it on the event loop: waiting there for a pooled connection would wait
+    # for requests that only the event loop can finish.
+    engine = make_engine(seeded_url, pool_size=1, max_overflow=0, pool_timeout=2)
+    version = DatasetVersion(engine)
+    with engine.connect():  # the pool's only connection, held
+        started = time.perf_counter()
+        assert version.read() >= 0
+        assert time.perf_counter() - started < 1
+    version.close()
