@@ -200,8 +200,18 @@ def is_anonymous(text: str, lo: int, hi: int) -> bool:
     return bool(ANONYMOUS.search(text[max(lo, hi - 60):hi].rstrip(" ,")))
 
 
+# Where and how the words were said, between the subject and the verb: "Roe in a statement said".
+_OCCASION = re.compile(r"\s(?:in|during|at)\s+(?:an?|the|his|her|their|its)\s+(?:\w+\s+){0,2}?"
+                       r"(?:interview|statement|press conference|news conference|briefing|speech|post|op-ed|"
+                       r"article|column|letter|email|call|podcast|broadcast)\b[^.;:,“”\"]{0,60}$", re.IGNORECASE)
+
+
 def subject_before_verb(text: str, lo: int, verb_start: int, cue: str) -> Ref | None:
-    """Pattern SUBJECT [ADVERB] VERB: "Smith said", "the pundit noted", "he also stressed"."""
+    """Pattern SUBJECT [OCCASION] [ADVERB] VERB: "Smith said", "the pundit noted", "he also stressed",
+    "Roe in an interview with Reuters added"."""
+    occasion = _OCCASION.search(text, max(lo, verb_start - 100), verb_start)
+    if occasion:
+        verb_start = occasion.start()
     ref = ref_at_end(text, max(lo, verb_start - WINDOW), verb_start)
     # "Jo Ames, head of the Club of Analysts, said": a named head before an appositive is no collective
     appositive = text[ref.end:verb_start].lstrip().startswith(",") if ref else False

@@ -331,6 +331,10 @@ def test_role_phrase_points_back_to_the_person_introduced_with_that_role() -> No
      [("Jane Mutua", "indirect", "the deputy will leave the race")]),
     ("Intro.\nThe economist Ben Okafor opined that the recession will end this year.",
      [("Ben Okafor", "indirect", "the recession will end this year")]),
+    # where the words were said, between the subject and the verb
+    ("Intro.\nJane Roe in an interview with the website Arabi21 added: the talks made real progress.",
+     [("Jane Roe", "indirect", "the talks made real progress")]),
+    ("Intro.\nReporters in the briefing said the talks made real progress.", []),
 ])
 def test_reported_speech_in_agency_styles(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert said(text) == expected
