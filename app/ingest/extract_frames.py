@@ -206,12 +206,18 @@ _OCCASION = re.compile(r"\s(?:in|during|at)\s+(?:an?|the|his|her|their|its)\s+(?
                        r"article|column|letter|email|call|podcast|broadcast)\b[^.;:,“”\"]{0,60}$", re.IGNORECASE)
 
 
+_RELATIVE_WHO = re.compile(r",\s+who\s+(?:(?:also|then|later|has|had)\s+)*$")  # one person: not "who have"
+
+
 def subject_before_verb(text: str, lo: int, verb_start: int, cue: str) -> Ref | None:
     """Pattern SUBJECT [OCCASION] [ADVERB] VERB: "Smith said", "the pundit noted", "he also stressed",
-    "Roe in an interview with Reuters added"."""
+    "Roe in an interview with Reuters added", "Tom Wells, who says"."""
     occasion = _OCCASION.search(text, max(lo, verb_start - 100), verb_start)
     if occasion:
         verb_start = occasion.start()
+    relative = _RELATIVE_WHO.search(text, max(lo, verb_start - 30), verb_start)
+    if relative:  # "... endorsed Tom Wells, who says ...": the person the clause is about
+        verb_start = relative.start()
     ref = ref_at_end(text, max(lo, verb_start - WINDOW), verb_start)
     # "Jo Ames, head of the Club of Analysts, said": a named head before an appositive is no collective
     appositive = text[ref.end:verb_start].lstrip().startswith(",") if ref else False

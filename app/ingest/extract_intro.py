@@ -23,6 +23,9 @@ ORG_AFTER_LINK = re.compile(
 _CAP_TOKEN = re.compile(rf"[{UP}][\w’'-]*(?:-[{UP}][\w’'-]*)*")
 _BOUNDARY = re.compile(r"(?:\baccording to\b|\bthat\b|[;:(—–]|\.\s)", re.IGNORECASE)
 _COUNTRY_IN_PARENS = re.compile(r"\(([^()]{2,40})\)")
+# Two capitalised words, then lower-case words up to the name, the first of them no link ("of", "and").
+_CAPS_THEN_LOWER = re.compile(rf"[{UP}][\w’'-]+\s+[{UP}][\w’'-]+\s+"
+                              r"((?!(?:of|at|for|with|from|in|on|and|or|the|to)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*)*)\s*$")
 NOT_ROLES = frozenset({"founder", "co-founder", "member"})  # links to an affiliation, not a profession
 
 
@@ -48,8 +51,17 @@ def _chunks_before(text: str, lo: int, name_start: int) -> list[str]:
             continue
         if not (ROLE.search(chunk) or _nationality(chunk)) or has_verb(chunk):
             break
+        if not kept and _another_subject(chunk):
+            break
         kept.append(chunk)
     return kept
+
+
+def _another_subject(chunk: str) -> bool:
+    """Pattern "Senator Jane Roe endorsed [Tom Wells]": a name and what its bearer did, not a descriptor
+    ("Another Tbilisi-based analyst [Davit Aprasidze]" is one: its lower-case words hold a role)."""
+    m = _CAPS_THEN_LOWER.search(chunk)
+    return bool(m) and not ROLE.search(m.group(1)) and not _nationality(m.group(1))
 
 
 def _chunk_after(text: str, name_end: int, hi: int) -> str:

@@ -335,6 +335,10 @@ def test_role_phrase_points_back_to_the_person_introduced_with_that_role() -> No
     ("Intro.\nJane Roe in an interview with the website Arabi21 added: the talks made real progress.",
      [("Jane Roe", "indirect", "the talks made real progress")]),
     ("Intro.\nReporters in the briefing said the talks made real progress.", []),
+    # a non-restrictive relative clause is about the person before it; a plural one is about a group
+    ("Intro.\nSenator Jane Roe endorsed Tom Wells, who says the plan will fail.",
+     [("Tom Wells", "indirect", "the plan will fail")]),
+    ("Intro.\nThe shift will calm Democrats on Capitol Hill, who have argued that the plan will fail.", []),
 ])
 def test_reported_speech_in_agency_styles(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert said(text) == expected
@@ -345,3 +349,9 @@ def test_tex_style_quotations_keep_their_speaker_over_paragraphs() -> None:
             "``I think the government will release funds for capital projects.\n"
             "``So I am optimistic that the country will come out of recession,’’ he said.\n")
     assert [(speaker, kind) for speaker, kind, _ in said(text)] == [("Ben Okafor", "direct")] * 2
+
+
+def test_a_descriptor_is_not_taken_from_another_persons_clause() -> None:
+    x = extract("Intro.\nSenator Jane Roe endorsed Tom Wells, who says the plan will fail.\n"
+                "Director of the society Avaz Hasanov said the plan will fail.\n")
+    assert {e.name: e.roles for e in x.experts} == {"Tom Wells": [], "Avaz Hasanov": ["director"]}
