@@ -103,6 +103,8 @@ class TopicAuthorCount(SQLModel, table=True):
     on statement_topic (migration e5f1a7b9c3d4), so every write path keeps it in step."""
 
     __tablename__ = "topic_author_count"
+    # covering: a topic's kind, expert and country sums read the index alone (migration f6a2b8c0d4e5)
+    __table_args__ = (Index("ix_topic_author_count_covering", "topic_id", "expert_id", "kind", "statements"),)
     topic_id: int = Field(foreign_key="topic.id", primary_key=True, ondelete="CASCADE")
     expert_id: int = Field(foreign_key="expert.id", primary_key=True, ondelete="CASCADE")
     kind: str = Field(primary_key=True, max_length=8)
