@@ -19,7 +19,8 @@ depends_on: str | Sequence[str] | None = None
 
 # A link row counts for its statement's expert and kind; statements never change expert or kind.
 ADD = """INSERT INTO topic_author_count (topic_id, expert_id, kind, statements)
-         SELECT {row}.topic_id, statement.expert_id, statement.kind, 1 FROM statement WHERE statement.id = {row}.statement_id
+         SELECT {row}.topic_id, statement.expert_id, statement.kind, 1
+         FROM statement WHERE statement.id = {row}.statement_id
          ON CONFLICT (topic_id, expert_id, kind) DO UPDATE SET statements = topic_author_count.statements + 1"""
 REMOVE = """UPDATE topic_author_count SET statements = statements - 1
             WHERE topic_id = {row}.topic_id AND (expert_id, kind) =
