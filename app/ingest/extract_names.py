@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from app.ingest.countries import demonym_code, nationality_codes
-from app.ingest.rules import ABBREVIATIONS, HONORIFICS, NON_NAME_WORDS, ORG_WORDS, ROLE_NOUNS
+from app.ingest.rules import ABBREVIATIONS, DEPARTMENT_WORDS, HONORIFICS, NON_NAME_WORDS, ORG_WORDS, ROLE_NOUNS
 
 
 def _upper_class() -> str:
@@ -59,13 +59,17 @@ def is_initial(token: str) -> bool:
     return bool(_INITIALS.fullmatch(token))
 
 
+_US_UK = frozenset({"u.s", "u.k", "us", "uk"})
+
+
 def strip_titles(tokens: list[str]) -> list[str]:
     """Drop everything up to the last title word ("U.S. President Donald Trump" -> Donald Trump)."""
     cut = 0
     for k, tok in enumerate(tokens[:-1]):
         bare = _bare(tok)
-        if bare in HONORIFICS or bare in NON_NAME_WORDS or demonym_code(tok.rstrip(".")) or (
-                "-" in tok and nationality_codes(tok)) or bare in {"u.s", "u.k", "us", "uk"}:
+        title = bare in HONORIFICS or bare in NON_NAME_WORDS or bare in DEPARTMENT_WORDS  # "Secretary of State"
+        country = demonym_code(tok.rstrip(".")) or ("-" in tok and nationality_codes(tok)) or bare in _US_UK
+        if title or country:
             cut = k + 1
     return tokens[cut:]
 

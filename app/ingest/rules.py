@@ -91,6 +91,12 @@ candidate|nominee|leader|commissioner|spokesman|spokeswoman|ceo|founder|analyst|
 pundit|economist|journalist|politician|dean|first|the|st|saint
 """)
 
+# A department in a title before a name: "Secretary of State John Kerry", "Minister of Foreign Affairs ...".
+DEPARTMENT_WORDS = _words("""
+state|defense|defence|treasury|homeland|foreign|affairs|interior|justice|finance|energy|health|education|
+labor|labour|commerce|agriculture|transportation|transport|veterans|housing|economy
+""")
+
 # Capitalised words that start sentences or frames and are never part of a name.
 NON_NAME_WORDS = _words("""
 the|a|an|he|she|it|they|we|i|you|his|her|its|their|our|this|that|these|those|there|here|

@@ -339,6 +339,11 @@ def test_role_phrase_points_back_to_the_person_introduced_with_that_role() -> No
     ("Intro.\nSenator Jane Roe endorsed Tom Wells, who says the plan will fail.",
      [("Tom Wells", "indirect", "the plan will fail")]),
     ("Intro.\nThe shift will calm Democrats on Capitol Hill, who have argued that the plan will fail.", []),
+    # a department in the title before the name is no part of the name
+    ("Intro.\nSecretary of State John F. Kerry said the talks will resume.",
+     [("John F. Kerry", "indirect", "the talks will resume")]),
+    ("Intro.\nMinister of Foreign Affairs Sergei Lavrov said the talks will resume.",
+     [("Sergei Lavrov", "indirect", "the talks will resume")]),
 ])
 def test_reported_speech_in_agency_styles(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert said(text) == expected
