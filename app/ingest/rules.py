@@ -66,6 +66,7 @@ researcher|senior researcher|research fellow|senior fellow|fellow|director|execu
 managing director|head|chairman|chairwoman|chair|ambassador|honorary ambassador|diplomat|
 former ambassador|deputy|member of parliament|lawmaker|legislator|senator|congressman|
 congresswoman|governor|mayor|minister|spokesman|spokeswoman|spokesperson|press secretary|
+secretary of state|secretary-general|secretary general|general secretary|secretary|
 pollster|strategist|commentator|political commentator|columnist|editor|editor-in-chief|writer|
 author|historian|sociologist|orientalist|military expert|military analyst|publicist|lawyer|
 attorney|adviser|advisor|consultant|ceo|chief executive|president|vice president|candidate|
@@ -88,7 +89,7 @@ gen|gen.|lt|lt.|col|col.|capt|capt.|adm|judge|justice|chairman|chairwoman|mayor|
 pastor|attorney|chancellor|premier|prime|speaker|chief|deputy|honorary|former|director|
 congressman|congresswoman|sheikh|imam|rabbi|father|king|queen|prince|princess|emir|sultan|
 candidate|nominee|leader|commissioner|spokesman|spokeswoman|ceo|founder|analyst|expert|
-pundit|economist|journalist|politician|dean|first|the|st|saint
+pundit|economist|journalist|politician|dean|first|the|st|saint|secretary-general
 """)
 
 # A department in a title before a name: "Secretary of State John Kerry", "Minister of Foreign Affairs ...".

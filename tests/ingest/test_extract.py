@@ -356,6 +356,13 @@ def test_tex_style_quotations_keep_their_speaker_over_paragraphs() -> None:
     assert [(speaker, kind) for speaker, kind, _ in said(text)] == [("Ben Okafor", "direct")] * 2
 
 
+def test_secretaries_are_titles_and_roles() -> None:
+    x = extract("Intro.\nSecretary of State John F. Kerry said the talks will resume.\n"
+                "UN Secretary-General Antonio Guterres said the talks will resume.\n")
+    assert {e.name: e.roles for e in x.experts} == {"John F. Kerry": ["secretary of state"],
+                                                   "Antonio Guterres": ["secretary-general"]}
+
+
 def test_a_descriptor_is_not_taken_from_another_persons_clause() -> None:
     x = extract("Intro.\nSenator Jane Roe endorsed Tom Wells, who says the plan will fail.\n"
                 "Director of the society Avaz Hasanov said the plan will fail.\n")
