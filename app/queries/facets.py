@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, func
@@ -25,21 +26,35 @@ from app.models import (
 )
 
 AUTHOR_FACETS = {"expert", "country", "kind"}
-Facet = tuple[ColumnElement, ColumnElement | None, list[tuple[Any, ColumnElement[bool]]]]  # value, label, joins
+
+
+@dataclass(frozen=True, slots=True)
+class Facet:
+    """How to read a facet: its value, the joins that reach it, and where its label is looked up
+    (`label` of the row of `labels` whose `key` is the value), for the top values only."""
+
+    value: ColumnElement
+    joins: list[tuple[Any, ColumnElement[bool]]] = field(default_factory=list)
+    labels: Any = None
+    key: ColumnElement | None = None
+    label: ColumnElement | None = None
+
+
 # facet -> how to read it from statement
 JOINED_FACETS: dict[str, Facet] = {
-    "topic": (col(Topic.slug), col(Topic.label), [(StatementTopic, col(StatementTopic.statement_id) == Statement.id),
-                                                  (Topic, col(Topic.id) == StatementTopic.topic_id)]),
-    "mentions": (col(StatementCountry.code), None,
-                 [(StatementCountry, col(StatementCountry.statement_id) == Statement.id)]),
-    "outlet": (col(Document.outlet), None, [(Document, col(Document.id) == Statement.document_id)]),
+    "topic": Facet(col(Topic.slug), [(StatementTopic, col(StatementTopic.statement_id) == Statement.id),
+                                     (Topic, col(Topic.id) == StatementTopic.topic_id)],
+                   labels=Topic, key=col(Topic.slug), label=col(Topic.label)),
+    "mentions": Facet(col(StatementCountry.code),
+                      [(StatementCountry, col(StatementCountry.statement_id) == Statement.id)]),
+    "outlet": Facet(col(Document.outlet), [(Document, col(Document.id) == Statement.document_id)]),
 }
 ROLLUP = TopicAuthorCount.__table__.c
 # author facet -> how to read it from a topic's roll-up rows
 ROLLUP_FACETS: dict[str, Facet] = {
-    "kind": (ROLLUP.kind, None, []),
-    "expert": (ROLLUP.expert_id, col(Expert.name), [(Expert, col(Expert.id) == ROLLUP.expert_id)]),
-    "country": (col(ExpertCountry.code), None, [(ExpertCountry, col(ExpertCountry.expert_id) == ROLLUP.expert_id)]),
+    "kind": Facet(ROLLUP.kind),
+    "expert": Facet(ROLLUP.expert_id, labels=Expert, key=col(Expert.id), label=col(Expert.name)),
+    "country": Facet(col(ExpertCountry.code), [(ExpertCountry, col(ExpertCountry.expert_id) == ROLLUP.expert_id)]),
 }
 Matching = Callable[..., Select]
 
@@ -107,13 +122,17 @@ def joined_facet(session: Session, matching: Matching, facet: str, size: int) ->
 
 
 def ranked_values(conn: Connection, source: Matching, facet: Facet, count: ColumnElement[int], size: int) -> list[dict]:
-    """The `size` most frequent non-null values of a facet over `source`, ties by value."""
-    value, label, joins = facet
+    """The `size` most frequent non-null values of a facet over `source`, ties by value; labels are
+    looked up for those values only, after the grouping."""
     count = count.label("count")
-    columns = [value, label] if label is not None else [value]
-    query = source(*columns, count)
-    for target, on in joins:
+    query = source(facet.value.label("value"), count)
+    for target, on in facet.joins:
         query = query.join(target, on)
-    query = query.where(value.is_not(None)).group_by(*columns).having(count > 0)
-    return [{"value": row[0], "label": row[1] if label is not None else None, "count": row[-1]}
-            for row in conn.execute(query.order_by(count.desc(), value).limit(size))]
+    ranked = (query.where(facet.value.is_not(None)).group_by(facet.value).having(count > 0)
+              .order_by(count.desc(), facet.value).limit(size))
+    if facet.labels is None:
+        return [{"value": value, "label": None, "count": n} for value, n in conn.execute(ranked)]
+    top = ranked.subquery()
+    labelled = (select(top.c.value, facet.label, top.c.count).select_from(top)
+                .join(facet.labels, facet.key == top.c.value).order_by(top.c.count.desc(), top.c.value))
+    return [{"value": value, "label": label, "count": n} for value, label, n in conn.execute(labelled)]
