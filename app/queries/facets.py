@@ -30,12 +30,11 @@ AUTHOR_FACETS = {"expert", "country", "kind"}
 
 @dataclass(frozen=True, slots=True)
 class Facet:
-    """How to read a facet: its value, the joins that reach it, and where its label is looked up
-    (`label` of the row of `labels` whose `key` is the value), for the top values only."""
+    """How to read a facet: its value, the joins that reach it, and where the top values' labels are
+    looked up: the `label` column of the row whose `key` column (same table) equals the value."""
 
     value: ColumnElement
     joins: list[tuple[Any, ColumnElement[bool]]] = field(default_factory=list)
-    labels: Any = None
     key: ColumnElement | None = None
     label: ColumnElement | None = None
 
@@ -44,7 +43,7 @@ class Facet:
 JOINED_FACETS: dict[str, Facet] = {
     "topic": Facet(col(Topic.slug), [(StatementTopic, col(StatementTopic.statement_id) == Statement.id),
                                      (Topic, col(Topic.id) == StatementTopic.topic_id)],
-                   labels=Topic, key=col(Topic.slug), label=col(Topic.label)),
+                   key=col(Topic.slug), label=col(Topic.label)),
     "mentions": Facet(col(StatementCountry.code),
                       [(StatementCountry, col(StatementCountry.statement_id) == Statement.id)]),
     "outlet": Facet(col(Document.outlet), [(Document, col(Document.id) == Statement.document_id)]),
@@ -53,7 +52,7 @@ ROLLUP = TopicAuthorCount.__table__.c
 # author facet -> how to read it from a topic's roll-up rows
 ROLLUP_FACETS: dict[str, Facet] = {
     "kind": Facet(ROLLUP.kind),
-    "expert": Facet(ROLLUP.expert_id, labels=Expert, key=col(Expert.id), label=col(Expert.name)),
+    "expert": Facet(ROLLUP.expert_id, key=col(Expert.id), label=col(Expert.name)),
     "country": Facet(col(ExpertCountry.code), [(ExpertCountry, col(ExpertCountry.expert_id) == ROLLUP.expert_id)]),
 }
 Matching = Callable[..., Select]
@@ -130,9 +129,9 @@ def ranked_values(conn: Connection, source: Matching, facet: Facet, count: Colum
         query = query.join(target, on)
     ranked = (query.where(facet.value.is_not(None)).group_by(facet.value).having(count > 0)
               .order_by(count.desc(), facet.value).limit(size))
-    if facet.labels is None:
+    if facet.label is None:
         return [{"value": value, "label": None, "count": n} for value, n in conn.execute(ranked)]
     top = ranked.subquery()
     labelled = (select(top.c.value, facet.label, top.c.count).select_from(top)
-                .join(facet.labels, facet.key == top.c.value).order_by(top.c.count.desc(), top.c.value))
+                .join(facet.key.table, facet.key == top.c.value).order_by(top.c.count.desc(), top.c.value))
     return [{"value": value, "label": label, "count": n} for value, label, n in conn.execute(labelled)]
