@@ -66,6 +66,13 @@ class TestFacetsAndTotal:
             assert counted["expert"] == Counter(s["expert"]["id"] for s in listed)
             assert counted["kind"] == Counter(s["kind"] for s in listed)
             assert counted["country"] == Counter(c for s in listed for c in s["expert"]["countries"])
+            assert {f["value"]: f["label"] for f in facets["expert"]} == {
+                s["expert"]["id"]: s["expert"]["name"] for s in listed}
+
+    def test_topic_facet_labels_are_the_topics_labels(self, client):
+        labels = {t["slug"]: t["label"] for t in client.get("/v1/topics").json()}
+        facets = client.get("/v1/statements", params={"facet": "topic", "facet_size": 100, "limit": 1}).json()
+        assert facets["facets"]["topic"] and all(f["label"] == labels[f["value"]] for f in facets["facets"]["topic"])
 
     def test_unknown_facet_is_a_4xx_naming_facet(self, client):
         response = client.get("/v1/statements", params={"facet": "colour"})
