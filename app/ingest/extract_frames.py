@@ -238,12 +238,26 @@ def trailing_frame(text: str, lo: int, hi: int) -> Ref | None:
         return None  # ", told Trend on Monday": the name after "told" is the one told, not the speaker
     if verb:
         ref = ref_at_start(text, verb.end(), window_end) or _after_descriptors(text, verb.end(), window_end)
+        if ref is None or ref.kind == "role":
+            ref = _named_after_appositive(text, verb.end(), window_end) or ref
         return Ref(ref.kind, ref.text, ref.start, ref.end, verb.group(1)) if ref else None
     ref = ref_at_start(text, start, window_end)  # anchored: titles such as "Mr." may precede the name
     verb = VERB_AT_START.match(text, ref.end, window_end) if ref else None
     if ref is not None and verb is not None:
         return Ref(ref.kind, ref.text, ref.start, ref.end, verb.group(1))
     return _subject_then_verb(text, start, window_end)
+
+
+_APPOSITIVE_THEN_NAME = re.compile(r"\s+((?:an?|the)\s+[^,.;:“”\"]{2,60}?),\s+")
+
+
+def _named_after_appositive(text: str, lo: int, hi: int) -> Ref | None:
+    """Pattern "said a UN expert in Uzbekistan, Yevgeny Abdullayev": a descriptor with a role, then the name."""
+    m = _APPOSITIVE_THEN_NAME.match(text, lo, hi)
+    if not m or not re.search(_ROLE, m.group(1), re.IGNORECASE):
+        return None
+    ref = ref_at_start(text, m.end(), hi)
+    return ref if ref is not None and ref.kind == "name" else None
 
 
 def _subject_then_verb(text: str, start: int, hi: int) -> Ref | None:

@@ -356,6 +356,11 @@ def test_tex_style_quotations_keep_their_speaker_over_paragraphs() -> None:
     assert [(speaker, kind) for speaker, kind, _ in said(text)] == [("Ben Okafor", "direct")] * 2
 
 
+def test_name_in_apposition_to_a_role_after_the_verb() -> None:
+    text = 'Intro.\n"The system has become highly personified," said a UN expert in Uzbekistan, Yevgeny Abdullayev.'
+    assert said(text) == [("Yevgeny Abdullayev", "direct", '"The system has become highly personified,"')]
+
+
 def test_secretaries_are_titles_and_roles() -> None:
     x = extract("Intro.\nSecretary of State John F. Kerry said the talks will resume.\n"
                 "UN Secretary-General Antonio Guterres said the talks will resume.\n")
