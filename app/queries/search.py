@@ -97,9 +97,13 @@ class Search:
             headline = func.ts_headline("english", col(Statement.text), ts_query(self.match), options)
             query = select(col(Statement.id), headline).where(col(Statement.id).in_(ids))
         else:
-            snippet = func.snippet(literal_column("statement_fts"), 0, MARK_START, MARK_END, ELLIPSIS, 24)
-            query = select(fts.c.rowid, snippet).select_from(fts).where(fts_match(self.match), fts.c.rowid.in_(ids))
+            query = select(fts.c.rowid, FTS_SNIPPET).select_from(fts).where(fts_match(self.match), fts.c.rowid.in_(ids))
         return dict(conn.execute(query).all())
+
+
+# FTS5's snippet of the matched statement; in a query that reads the index, SQLite computes it for
+# the rows it returns only (a separate snippet query would match a prefix search all over again).
+FTS_SNIPPET = func.snippet(literal_column("statement_fts"), 0, MARK_START, MARK_END, ELLIPSIS, 24)
 
 
 def fts_match(match: str) -> ColumnElement[bool]:

@@ -18,7 +18,7 @@ from app.models import Document, Expert, Statement
 from app.queries import sorting
 from app.queries.facets import facet_counts
 from app.queries.filters import Matching, matching, topic_id
-from app.queries.search import Search, build_search
+from app.queries.search import FTS_SNIPPET, Search, build_search
 from app.queries.statement_items import load_items
 from app.schemas import StatementFilters
 
@@ -53,8 +53,9 @@ class StatementQuery:
         return self.search.restrict(query) if self.search and not self.search_in_source else query
 
     def page_ids(self) -> Select:
-        """The matching statements' ids, joined to what the sort keys read."""
-        query = self.select(self.matching.id_column)
+        """The matching statements' ids (and, read from the search index, their snippets), joined to
+        what the sort keys read."""
+        query = self.select(self.matching.id_column, *([FTS_SNIPPET] if self.search_in_source else []))
         names = {k.name for k in self.keys}
         if "expert" in names:
             query = query.join(Expert, col(Expert.id) == Statement.expert_id)
@@ -89,7 +90,8 @@ def list_statements(session: Session, *, filters: StatementFilters) -> dict:
     ids = [row[0] for row in rows]
     items = load_items(session, ids, expand=filters.expansions())
     if query.search:
-        snippets = query.search.snippets(session.connection(), ids)
+        snippets = ({row[0]: row[1] for row in rows} if query.search_in_source
+                    else query.search.snippets(session.connection(), ids))
         for it in items:
             it["snippet"] = snippets.get(it["id"])
     page = {"items": items, "next_cursor": next_cursor, "facets": None, "total": None}

@@ -15,6 +15,14 @@ class TestSearch:
         assert items and all("sovereign" in s["text"].lower() for s in items)
         assert all("<mark>" in s["snippet"] for s in items)
 
+    def test_snippets_agree_with_and_without_filters(self, client):
+        """An unfiltered search reads its snippets with its page; a filtered one in a query of its own."""
+        alone = {s["id"]: s["snippet"] for s in client.get("/v1/statements", params={"q": "energy*"}).json()["items"]}
+        for kind in ("direct", "indirect"):
+            filtered = client.get("/v1/statements", params={"q": "energy*", "kind": kind}).json()["items"]
+            assert all(s["snippet"] == alone[s["id"]] for s in filtered if s["id"] in alone)
+        assert alone and all("<mark>" in snippet for snippet in alone.values())
+
     def test_phrase_and_prefix(self, client):
         phrase = client.get("/v1/statements", params={"q": '"energy security"'}).json()["items"]
         assert phrase and all("energy security" in s["text"].lower() for s in phrase)
