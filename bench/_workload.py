@@ -107,12 +107,16 @@ def capture_sql(db_path: Path, cases: list[Case]) -> None:
         event.remove(engine, "before_cursor_execute", record)
 
 
+SNIPPET_COLUMN = re.compile(r",\s*snippet\(statement_fts,[^)]*\)\s+AS\s+\w+")
+
+
 def datasette_statements(recorded: list[tuple[str, tuple]], facets: int) -> list[str]:
     """What a Datasette user would run: one query for the page's rows (our page query, joined to the
     rows it selects), and the GROUP BY queries of the facets (not our annotation or label reads)."""
     page_sql, page_params = next((sql, p) for sql, p in recorded if " LIMIT " in sql)
     id_column = re.match(r"SELECT\s+([\w.]+)", page_sql).group(1).split(".")[-1]
-    rows = (f"WITH page AS ({inline(page_sql, page_params)}) SELECT statement.*, expert.name AS expert_name "
+    page = SNIPPET_COLUMN.sub("", inline(page_sql, page_params))  # snippets are ours only, as before
+    rows = (f"WITH page AS ({page}) SELECT statement.*, expert.name AS expert_name "
             f"FROM page JOIN statement ON statement.id = page.{id_column} "
             "JOIN expert ON expert.id = statement.expert_id")
     grouped = [inline(sql, p) for sql, p in recorded if "GROUP BY" in sql] if facets else []
