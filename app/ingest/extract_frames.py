@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from app.ingest.extract_names import NAME_AT_END, NAME_AT_START, person_tokens
@@ -102,6 +102,10 @@ class Ref:
     start: int
     end: int
     cue: str = ""
+
+    def with_cue(self, cue: str) -> Ref:
+        """The same mention, framed by this cue."""
+        return replace(self, cue=cue)
 
 
 def _name_ref(m: re.Match[str], group: int = 1) -> Ref | None:
@@ -223,7 +227,7 @@ def subject_before_verb(text: str, lo: int, verb_start: int, cue: str) -> Ref | 
     appositive = text[ref.end:verb_start].lstrip().startswith(",") if ref else False
     if ref is None or (ref.kind != "role" and not appositive and is_anonymous(text, lo, verb_start)):
         return None
-    return Ref(ref.kind, ref.text, ref.start, ref.end, cue) if ref else None
+    return ref.with_cue(cue) if ref else None
 
 
 def trailing_frame(text: str, lo: int, hi: int) -> Ref | None:
@@ -240,11 +244,11 @@ def trailing_frame(text: str, lo: int, hi: int) -> Ref | None:
         ref = ref_at_start(text, verb.end(), window_end) or _after_descriptors(text, verb.end(), window_end)
         if ref is None or ref.kind == "role":
             ref = _named_after_appositive(text, verb.end(), window_end) or ref
-        return Ref(ref.kind, ref.text, ref.start, ref.end, verb.group(1)) if ref else None
+        return ref.with_cue(verb.group(1)) if ref else None
     ref = ref_at_start(text, start, window_end)  # anchored: titles such as "Mr." may precede the name
     verb = VERB_AT_START.match(text, ref.end, window_end) if ref else None
     if ref is not None and verb is not None:
-        return Ref(ref.kind, ref.text, ref.start, ref.end, verb.group(1))
+        return ref.with_cue(verb.group(1))
     return _subject_then_verb(text, start, window_end)
 
 
@@ -306,7 +310,7 @@ def _signature(text: str, start: int, hi: int) -> Ref | None:
     rest = text[ref.end:hi] if ref else ""
     if ref is None or ref.kind != "name" or rest.strip(" .,(") and not rest.lstrip().startswith(","):
         return None
-    return Ref(ref.kind, ref.text, ref.start, ref.end, "―")
+    return ref.with_cue("―")
 
 
 def leading_frame(text: str, lo: int, hi: int) -> Ref | None:
@@ -335,4 +339,4 @@ def _participle_subject(text: str, lo: int, verb_start: int, cue: str) -> Ref | 
         ref = ref_at_start(text, opener + 1, verb_start)
     if ref is None or ref.kind == "role" or is_anonymous(text, sentence_start, ref.end):
         return None
-    return Ref(ref.kind, ref.text, ref.start, ref.end, cue)
+    return ref.with_cue(cue)

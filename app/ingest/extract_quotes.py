@@ -62,7 +62,7 @@ def header_ref(text: str, s: int, e: int) -> Ref | None:
     ref = ref_at_start(text, m.start(1), m.end(1))
     if ref is None or ref.kind != "name" or text[ref.end:m.end(1)].strip():
         return None
-    return Ref(ref.kind, ref.text, ref.start, ref.end, ":")
+    return ref.with_cue(":")
 
 
 def _starts_line(text: str, lines: list[tuple[int, int]], quote: Quote) -> bool:

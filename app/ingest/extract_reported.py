@@ -49,7 +49,7 @@ def _source_phrase(text: str, lo: int, hi: int, cue: str) -> Ref | None:
     if pronoun:
         return Ref("pronoun", pronoun, lo, hi, cue)
     ref = person_of_affiliation(text, lo, hi) or ref_at_end(text, lo, hi)
-    return Ref(ref.kind, ref.text, ref.start, ref.end, cue) if ref else None
+    return ref.with_cue(cue) if ref else None
 
 
 def according_to_first(text: str, s: int, e: int) -> Claim | None:
@@ -91,14 +91,14 @@ def _coordinated_subject(text: str, s: int, verb_start: int, cue: str) -> Ref | 
     if not _AND_BEFORE.search(text, max(s, verb_start - 12), verb_start):
         return None
     ref = ref_at_start(text, s, verb_start)
-    return Ref(ref.kind, ref.text, ref.start, ref.end, cue) if ref and ref.kind != "role" else None
+    return ref.with_cue(cue) if ref and ref.kind != "role" else None
 
 
 def _affiliated_subject(text: str, s: int, verb_start: int, cue: str) -> Ref | None:
     """Pattern "Analyst Ghia Nodia of the Institute for Peace, Democracy and Development told X that":
     the sentence opens with a person and the (long, comma-bearing) name of the place they work at."""
     ref = person_of_affiliation(text, s, verb_start)
-    return Ref(ref.kind, ref.text, ref.start, ref.end, cue) if ref else None
+    return ref.with_cue(cue) if ref else None
 
 
 def _subject(text: str, s: int, verb_start: int, cue: str) -> Ref | None:

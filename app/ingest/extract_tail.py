@@ -100,4 +100,4 @@ def handback_frame(text: str, s: int, e: int) -> Claim | None:
     if ref is None or span is None:
         return None
     cue = " ".join(m.group().split())
-    return Claim("indirect", [span], Ref(ref.kind, ref.text, ref.start, ref.end, cue), cue)
+    return Claim("indirect", [span], ref.with_cue(cue), cue)

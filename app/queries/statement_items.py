@@ -16,19 +16,19 @@ from app.queries.experts import expert_items
 from app.queries.json_agg import json_array_agg, json_object_agg
 
 # Built once: a page's read differs only in the ids bound to it.
+STATEMENT = Statement.__table__.c
 TOPICS = (
     select(json_object_agg(Topic.slug, StatementTopic.evidence))
     .select_from(StatementTopic)
     .join(Topic, col(Topic.id) == StatementTopic.topic_id)
-    .where(col(StatementTopic.statement_id) == Statement.id)
+    .where(col(StatementTopic.statement_id) == STATEMENT.id)
     .scalar_subquery()
 )
 COUNTRIES = (
     select(json_array_agg(StatementCountry.code))
-    .where(col(StatementCountry.statement_id) == Statement.id)
+    .where(col(StatementCountry.statement_id) == STATEMENT.id)
     .scalar_subquery()
 )
-STATEMENT = Statement.__table__.c
 ITEM_ROWS = (  # the columns in the order `item` unpacks them
     select(STATEMENT.id, STATEMENT.document_id, STATEMENT.expert_id, col(Expert.name), STATEMENT.kind, STATEMENT.text,
            STATEMENT.char_start, STATEMENT.char_end, STATEMENT.paragraph, STATEMENT.cue, STATEMENT.sentiment,
