@@ -9,9 +9,11 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -40,17 +42,34 @@ def wait_ready(url: str, process: subprocess.Popen, timeout: float = 60) -> None
     raise TimeoutError(f"{url} did not answer within {timeout:.0f} s")
 
 
+@dataclass(frozen=True, slots=True)
+class Server:
+    base: str
+    process: psutil.Process
+
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) of the server and its worker processes so far."""
+        total = 0.0
+        for process in [self.process, *self.process.children(recursive=True)]:
+            try:
+                times = process.cpu_times()
+            except psutil.NoSuchProcess:
+                continue
+            total += times.user + times.system
+        return total
+
+
 @contextmanager
 def serving(command: list[str], ready_path: str, port: int, env: dict[str, str] | None = None,
-            log: Path | None = None) -> Iterator[str]:
-    """Run a server command, yield its base URL once `ready_path` answers, then stop exactly that process."""
+            log: Path | None = None) -> Iterator[Server]:
+    """Run a server command, yield it once `ready_path` answers, then stop exactly that process."""
     out = log.open("w") if log else subprocess.DEVNULL
     process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=out,
                                stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://{HOST}:{port}"
     try:
         wait_ready(base + ready_path, process)
-        yield base
+        yield Server(base, psutil.Process(process.pid))
     finally:
         process.send_signal(signal.SIGINT)
         try:
@@ -66,6 +85,12 @@ def api_command(port: int, workers: int = 1) -> list[str]:
     """uvicorn serving app.main:create_app (as `opinions serve --workers N` does), no access log."""
     return [str(BIN / "uvicorn"), "--factory", "app.main:create_app", "--host", HOST, "--port", str(port),
             "--workers", str(workers), "--no-access-log", "--log-level", "warning"]
+
+
+def floor_command(port: int) -> list[str]:
+    """uvicorn serving bench/_floor.py: the same stack answering a fixed page, no database work."""
+    return [str(BIN / "uvicorn"), "--factory", "bench._floor:create_floor_app", "--host", HOST, "--port", str(port),
+            "--no-access-log", "--log-level", "warning"]
 
 
 def datasette_command(db: Path, port: int) -> list[str]:

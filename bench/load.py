@@ -5,7 +5,10 @@
 Starts uvicorn (app.main:create_app) and Datasette on 127.0.0.1, on free ports, over the same
 SQLite file; runs a fixed query set, each query `--requests` times with parameters varied per
 request, from `--concurrency` clients, bounded by `--max-seconds` per query; prints p50/p99 latency
-and requests/s, API time / raw SQL time, and our throughput / Datasette's. Stops both servers.
+and requests/s, API time / raw SQL time, our throughput / Datasette's, and each server's CPU time
+per request (which the load from elsewhere on a shared machine hardly moves). Stops both servers.
+With `--floor`, a third server takes its turns too: the same stack answering a fixed page with no
+database work (bench/_floor.py), the least any API on FastAPI and uvicorn can cost.
 
 The two servers take turns within each query (`--rounds` slices of its requests each), so a burst of
 load from elsewhere on a shared machine falls on both instead of skewing their ratio.
@@ -18,6 +21,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +31,7 @@ import orjson
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from _servers import api_command, datasette_command, free_port, serving  # noqa: E402
+from _servers import Server, api_command, datasette_command, floor_command, free_port, serving  # noqa: E402
 from _workload import Case, build_cases, capture_sql  # noqa: E402
 
 
@@ -36,6 +40,7 @@ class Timing:
     latencies_ms: list[float]
     wall_s: float
     errors: int = 0
+    cpu_s: float = 0.0  # the server's CPU time over these requests
 
     def p(self, q: float) -> float:
         if not self.latencies_ms:
@@ -46,6 +51,11 @@ class Timing:
     @property
     def rate(self) -> float:
         return len(self.latencies_ms) / self.wall_s if self.wall_s else float("nan")
+
+    @property
+    def cpu_ms(self) -> float:
+        """Server CPU milliseconds per request."""
+        return self.cpu_s * 1000 / len(self.latencies_ms) if self.latencies_ms else float("nan")
 
 
 async def hammer(calls: list[Callable], concurrency: int, max_seconds: float) -> Timing:
@@ -113,16 +123,24 @@ def raw_sql(db_path: Path, case: Case) -> Timing:
 
 def merged(parts: list[Timing]) -> Timing:
     latencies = [ms for t in parts for ms in t.latencies_ms]
-    return Timing(latencies, sum(t.wall_s for t in parts), sum(t.errors for t in parts))
+    return Timing(latencies, sum(t.wall_s for t in parts), sum(t.errors for t in parts), sum(t.cpu_s for t in parts))
 
 
-async def run_http(servers: list[tuple[str, Callable]], cases: list[Case], args,
+async def measured(server: Server, calls: list[Callable], concurrency: int, max_seconds: float) -> Timing:
+    """`hammer`, with the server's CPU time over the run."""
+    cpu = server.cpu_seconds()
+    timing = await hammer(calls, concurrency, max_seconds)
+    timing.cpu_s = server.cpu_seconds() - cpu
+    return timing
+
+
+async def run_http(servers: list[tuple[Server, Callable]], cases: list[Case], args,
                    concurrency: int | None = None) -> list[list[Timing]]:
-    """Per server (base URL, calls maker), one Timing per case; the servers alternate in rounds."""
+    """Per server (and its calls maker), one Timing per case; the servers alternate in rounds."""
     concurrency = concurrency or args.concurrency
     timeout = aiohttp.ClientTimeout(total=60)
-    clients = [aiohttp.ClientSession(base, connector=aiohttp.TCPConnector(limit=concurrency), timeout=timeout)
-               for base, _ in servers]
+    clients = [aiohttp.ClientSession(server.base, connector=aiohttp.TCPConnector(limit=concurrency), timeout=timeout)
+               for server, _ in servers]
     timings: list[list[Timing]] = [[] for _ in servers]
     try:
         for case in cases:
@@ -132,7 +150,8 @@ async def run_http(servers: list[tuple[str, Callable]], cases: list[Case], args,
             parts: list[list[Timing]] = [[] for _ in servers]
             for r in range(args.rounds):
                 for i, each in enumerate(calls):
-                    parts[i].append(await hammer(each[r::args.rounds], concurrency, args.max_seconds / args.rounds))
+                    parts[i].append(await measured(servers[i][0], each[r::args.rounds], concurrency,
+                                                   args.max_seconds / args.rounds))
             for i, server_parts in enumerate(parts):
                 timings[i].append(merged(server_parts))
     finally:
@@ -151,6 +170,19 @@ def report(cases: list[Case], api: list[Timing], alone: list[Timing], sql: list[
         print(f"{case.name:46} {a.p(0.5):7.1f} {a.p(0.99):7.1f} {target:>7} {a.rate:7.1f} {one.p(0.5):12.2f} "
               f"{s.p(0.5):8.2f} {one.p(0.5) / s.p(0.5):7.1f} {d.p(0.5):7.1f} {d.rate:8.1f} {a.rate / d.rate:7.2f} "
               f"{len(a.latencies_ms):4} {a.errors + d.errors:3}{verdict}")
+
+
+def report_cost(cases: list[Case], api: list[Timing], alone: list[Timing], ds: list[Timing],
+                floor: list[Timing] | None = None, floor_alone: list[Timing] | None = None) -> None:
+    """Server CPU per request (ours under load and from one client, Datasette's) and, with --floor, the
+    stack's own CPU, rate and latency."""
+    print(f"\n{'query':46} {'cpu ms/req':>10} {'1-client':>8} {'ds cpu ms/req':>13} {'ds/ours':>7}"
+          + (f" {'floor cpu ms/req':>16} {'floor req/s':>11} {'floor 1-client p50':>18}" if floor else ""))
+    for i, (case, a, one, d) in enumerate(zip(cases, api, alone, ds, strict=True)):
+        line = f"{case.name:46} {a.cpu_ms:10.2f} {one.cpu_ms:8.2f} {d.cpu_ms:13.2f} {d.cpu_ms / a.cpu_ms:7.2f}"
+        if floor and floor_alone:
+            line += f" {floor[i].cpu_ms:16.2f} {floor[i].rate:11.1f} {floor_alone[i].p(0.5):18.2f}"
+        print(line)
 
 
 def explain(db_path: Path, cases: list[Case]) -> None:
@@ -176,6 +208,7 @@ def main() -> None:
     parser.add_argument("--explain", action="store_true", help="print the query plans, run no load")
     parser.add_argument("--only", default="", help="run only these queries, by letter: --only a,b,e")
     parser.add_argument("--rounds", type=int, default=5, help="turns each server takes per query")
+    parser.add_argument("--floor", action="store_true", help="also time the stack answering a fixed page")
     args = parser.parse_args()
     db = args.db.resolve()
     started = time.perf_counter()
@@ -187,17 +220,21 @@ def main() -> None:
     if args.explain:
         return explain(db, cases)
     sql = [raw_sql(db, case) for case in cases]
-    port = free_port()
+    port, ds_port, floor_port = free_port(), free_port(), free_port()
     env = {"OPINIONS_DATABASE_URL": f"sqlite:///{db}"}
-    ds_port = free_port()
-    with (serving(api_command(port, args.workers), "/healthz", port, env=env) as ours,
-          serving(datasette_command(db, ds_port), "/-/versions.json", ds_port) as theirs):
-        ds_calls = lambda client, case: datasette_calls(client, db.stem, case)  # noqa: E731
-        api, ds = asyncio.run(run_http([(ours, api_calls), (theirs, ds_calls)], cases, args))
-        (alone,) = asyncio.run(run_http([(ours, api_calls)], cases, args, concurrency=1))
+    with ExitStack() as stack:
+        ours = stack.enter_context(serving(api_command(port, args.workers), "/healthz", port, env=env))
+        theirs = stack.enter_context(serving(datasette_command(db, ds_port), "/-/versions.json", ds_port))
+        servers = [(ours, api_calls), (theirs, lambda client, case: datasette_calls(client, db.stem, case))]
+        if args.floor:
+            floor = stack.enter_context(serving(floor_command(floor_port), "/healthz", floor_port, env=env))
+            servers.append((floor, api_calls))
+        timings = asyncio.run(run_http(servers, cases, args))
+        alone = asyncio.run(run_http([servers[0], *servers[2:]], cases, args, concurrency=1))
     print(f"{args.requests} requests per query, {args.concurrency} clients, {args.workers} API worker(s), "
           f"database {db}")
-    report(cases, api, alone, sql, ds)
+    report(cases, timings[0], alone[0], sql, timings[1])
+    report_cost(cases, timings[0], alone[0], timings[1], *((timings[2], alone[1]) if args.floor else ()))
 
 
 if __name__ == "__main__":
