@@ -36,6 +36,8 @@ _PREP_THAT = re.compile(r"\s*,?\s*(?:in|at|on|during|after|before|to|with|from|f
 _TOLD_OBJECT = re.compile(r"\s+[^,.;:]{1,60}?\s+(?:that\s+|:\s*)", re.IGNORECASE)  # told CBS's “Face the Nation” that
 _TOLD_PRONOUN = re.compile(r"\s+[^,.;:“”\"]{1,60}?\s+(?=(?:he|she|they|it|we|I)\s)")
 _WORD = re.compile(r"[\w’'-]+|,")
+_CONDITION = re.compile(r"(?:if|unless|in case|in the event)\b", re.IGNORECASE)
+_WHEN_THEN = re.compile(r"when\s[^,.;:!?“”\"]{3,100},\s+(?:he|she|it|we|they|you|i|people|the)\s", re.IGNORECASE)
 _ALL_CUES = alternation(REPORTING_VERBS | SECONDARY_CUES)
 # The clause ends before a relative or concessive aside, a second frame, or a participial frame.
 CLAUSE_BREAK = re.compile(
@@ -89,6 +91,8 @@ def clause_start(text: str, verb_end: int, cue: str, end: int) -> int | None:
     if start >= end:
         return None
     if cue.lower() in BARE_OBJECT_CUES:  # "said [the plan would fail]", "acknowledged [the reality of X]"
+        if _CONDITION.match(text, start, end) or _WHEN_THEN.match(text, start, end):
+            return start  # "said if elected she would ...", "said when people lack facts, they panic"
         first = _WORD.match(text, start, end)
         return start if first and first.group().lower() not in CLAUSE_OPENERS_NOT | FINITE_MARKERS else None
     return start if looks_like_clause(text, start, end) else None

@@ -21,6 +21,7 @@ from app.ingest.rules import (
     REPORTING_VERBS,
     ROLE_NOUNS,
     TELL_VERBS,
+    TIME_WORDS,
 )
 from app.ingest.segment import sentence_spans
 
@@ -53,10 +54,12 @@ ANONYMOUS = re.compile(rf"\b(?:{alternation(ANONYMOUS_HEADS)})\s*$", re.IGNORECA
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 _FIRST_WORDS = frozenset(v.split(" ")[0] for v in REPORTING_VERBS)
+# "went", "went on", "went on to": the beginnings of the cues of several words ("went on to say")
+_CUE_PREFIXES = frozenset(" ".join(v.split(" ")[:k]) for v in REPORTING_VERBS for k in range(1, v.count(" ") + 1))
 
 
 def find_verbs(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    """Reporting verbs in [lo, hi) as (start, end, cue), two-word forms first ("is confident", "pointed out")."""
+    """Reporting verbs in [lo, hi) as (start, end, cue), longer forms first ("is confident", "went on to say")."""
     starts, verbs = _verb_index(text)
     out = []
     for k in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)):
@@ -82,14 +85,19 @@ def _verb_index(text: str) -> tuple[list[int], list[tuple[int, int, str]]]:
     verbs = []
     compounds = {m.start() for m in COMPOUND.finditer(text)}
     for m in _FIRST_WORD.finditer(text):
-        word = m.group()
         if m.start() in compounds:
             continue
-        pair = _NEXT_WORD.match(text, m.end())
-        if pair and f"{word} {pair.group(1)}" in REPORTING_VERBS:
-            verbs.append((m.start(), pair.end(), text[m.start():pair.end()]))
-        elif word in REPORTING_VERBS:
-            verbs.append((m.start(), m.end(), word))
+        phrase, end = m.group(), m.end()
+        longest = end if phrase in REPORTING_VERBS else None
+        while phrase in _CUE_PREFIXES:  # the longest cue wins: "went on to say" over "went on"
+            word = _NEXT_WORD.match(text, end)
+            if word is None:
+                break
+            phrase, end = f"{phrase} {word.group(1)}", word.end()
+            if phrase in REPORTING_VERBS:
+                longest = end
+        if longest is not None:
+            verbs.append((m.start(), longest, text[m.start():longest]))
     return [v[0] for v in verbs], verbs
 
 
@@ -135,8 +143,10 @@ def ref_at_end(text: str, lo: int, hi: int) -> Ref | None:
     if m and appositive and _PREPOSITION_BEFORE.search(window, 0, m.start(1)):
         m = None  # "Jo Ames, a spokesman for the Union of America, said": the name ends the appositive
     ref = _shift(_name_ref(m), lo) if m else None
-    if ref is None:
-        ref = _before_appositive(text, full_lo, lo + len(window) + 1)
+    if ref is None or appositive:
+        # "Jo Ames, chair of X under former President Tom Wells, said": the name the appositive describes
+        head = _before_appositive(text, full_lo, lo + len(window) + 1)
+        ref = head if head is not None and (ref is None or head.end <= ref.start) else ref
     return ref
 
 
@@ -210,15 +220,26 @@ _OCCASION = re.compile(r"\s(?:in|during|at)\s+(?:an?|the|his|her|their|its)\s+(?
                        r"article|column|letter|email|call|podcast|broadcast)\b[^.;:,“”\"]{0,60}$", re.IGNORECASE)
 
 
+# When, between the subject and the verb: "Furman on Sunday noted", "Roe earlier this week said".
+_TIME = alternation(TIME_WORDS)
+_WHEN = re.compile(rf"\s(?:(?:on|last|this|earlier|late|early)\s+)+(?:{_TIME})\b(?:\s+(?:{_TIME}))?\s*$",
+                   re.IGNORECASE)
+
+
+_PROGRESSIVE = re.compile(r"\s(?:is|was|are|were)\s+$")
 _RELATIVE_WHO = re.compile(r",\s+who\s+(?:(?:also|then|later|has|had)\s+)*$")  # one person: not "who have"
 
 
 def subject_before_verb(text: str, lo: int, verb_start: int, cue: str) -> Ref | None:
-    """Pattern SUBJECT [OCCASION] [ADVERB] VERB: "Smith said", "the pundit noted", "he also stressed",
-    "Roe in an interview with Reuters added", "Tom Wells, who says"."""
-    occasion = _OCCASION.search(text, max(lo, verb_start - 100), verb_start)
-    if occasion:
-        verb_start = occasion.start()
+    """Pattern SUBJECT [OCCASION] [WHEN] [ADVERB] VERB: "Smith said", "the pundit noted", "he also stressed",
+    "Roe in an interview with Reuters added", "Furman on Sunday noted", "Tom Wells, who says"."""
+    if cue.endswith("ing"):  # "Jo Ames is blaming ...": the auxiliary belongs to the verb
+        progressive = _PROGRESSIVE.search(text, max(lo, verb_start - 12), verb_start)
+        verb_start = progressive.start() if progressive else verb_start
+    for adjunct in (_OCCASION, _WHEN):
+        m = adjunct.search(text, max(lo, verb_start - 100), verb_start)
+        if m:
+            verb_start = m.start()
     relative = _RELATIVE_WHO.search(text, max(lo, verb_start - 30), verb_start)
     if relative:  # "... endorsed Tom Wells, who says ...": the person the clause is about
         verb_start = relative.start()

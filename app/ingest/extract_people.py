@@ -178,8 +178,10 @@ def _same_first(a: str, b: str) -> bool:
     return (is_initial(fa) or is_initial(fb)) and fa[0] == fb[0]
 
 
-_SENTENCE_OPENING = re.compile(r"(?:^|[.!?”\"]\s+|\n)(?:(?:But|And|So|Still|Yet|Now|Then|Meanwhile|However),?\s+)?"
-                               r"(?:\S+\s+){0,3}$")
+# a closing quotation mark ends a sentence after punctuation ("“...,” Roe said"), not after a title ("CBS’s “Face
+# the Nation” moderator Jo Ames")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?][”\"]?\s+|[,…][”\"]\s+|\n)"
+                               r"(?:(?:But|And|So|Still|Yet|Now|Then|Meanwhile|However),?\s+)?(?:\S+\s+){0,3}$")
 
 
 def _opens_sentence(text: str, at: int) -> bool:

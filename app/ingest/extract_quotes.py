@@ -20,13 +20,27 @@ MAX_TITLE_WORDS = 6
 _NEW_CLAUSE = re.compile(r",\s+(?:but|and|while|as|when)\s|\band\s+as\b")
 
 
-def _after_close(text: str, lines: list[tuple[int, int]], quote: Quote, next_open: int | None) -> Ref | None:
-    """Pattern “...,” he said / “...” said the pundit — the frame right after the closing mark."""
+def _after_mark(lines: list[tuple[int, int]], quote: Quote, next_open: int | None) -> int | None:
+    """Where the text after a closing mark stops belonging to it: the line end, or the next quotation."""
     if quote.close_at is None:
         return None
     line_end = lines[line_index(lines, quote.close_at)][1]
-    hi = min(line_end, next_open) if next_open is not None and next_open > quote.close_at else line_end
-    return trailing_frame(text, mark_end(text, quote.close_at), hi)
+    return min(line_end, next_open) if next_open is not None and next_open > quote.close_at else line_end
+
+
+def _after_close(text: str, quote: Quote, hi: int | None) -> Ref | None:
+    """Pattern “...,” he said / “...” said the pundit — the frame right after the closing mark."""
+    return trailing_frame(text, mark_end(text, quote.close_at), hi) if hi is not None else None
+
+
+_RUNS_ON = re.compile(r"\s*[a-z][^.!?;:“”\"\n]{0,40}?(?=,\s)")  # in lower case: the sentence goes on
+
+
+def _after_run_on(text: str, quote: Quote, hi: int | None) -> Ref | None:
+    """Pattern “... It doesn’t understand” the people, said Jo Ames — the sentence runs on past the
+    closing mark, then its frame."""
+    m = _RUNS_ON.match(text, mark_end(text, quote.close_at), hi) if hi is not None else None
+    return trailing_frame(text, m.end(), hi) if m else None
 
 
 def _before_open(text: str, lines: list[tuple[int, int]], quote: Quote, prev_close: int | None) -> Ref | None:
@@ -97,9 +111,11 @@ def quote_claims(text: str, lines: list[tuple[int, int]], quotes: list[Quote]) -
         next_open = quotes[k + 1].open_at if k + 1 < len(quotes) else None
         if is_title(text, quote):
             continue
-        after = _after_close(text, lines, quote, next_open)
+        hi = _after_mark(lines, quote, next_open)
+        after = _after_close(text, quote, hi)
         if after is None and not _starts_line(text, lines, quote) and is_embedded(text, quote):
             continue  # part of a reported clause (mixed speech): the clause is the statement
+        after = after or _after_run_on(text, quote, hi)
         ref = after or _before_open(text, lines, quote, prev_close) or _previous_line_frame(text, lines, quote)
         words = len(text[quote.start:quote.end].split())
         if ref is None and (not _starts_line(text, lines, quote) or words < MIN_RUN_ON_WORDS):

@@ -1,8 +1,8 @@
 """Reported speech: the clause a person is said to say, believe or stress, without the frame.
 
 Patterns, tried in order on each sentence outside quotation marks:
-  According to SOURCE, CONTENT.          CONTENT, according to SOURCE.
-  In his/her view, CONTENT.              SOURCE [, appositive,] VERB [OBJECT] [that] CONTENT.
+  According to SOURCE, CONTENT.          CONTENT, according to SOURCE.      CONTENT, according to SOURCE, CONTENT.
+  In his/her/NAME's view, CONTENT.       SOURCE [, appositive,] VERB [OBJECT] [that] CONTENT.
   CONTENT, SOURCE VERB. / CONTENT, VERB SOURCE.
   CONTENT, NAME, APPOSITIVE, VERB [OBJECT].   CONTENT. This is the opinion of SOURCE.  (extract_tail)
 """
@@ -12,7 +12,7 @@ import re
 
 from app.ingest.extract_aside import mid_sentence_frame
 from app.ingest.extract_claims import Claim
-from app.ingest.extract_clause import clause_end, clause_start
+from app.ingest.extract_clause import clause_end, clause_start, looks_like_clause
 from app.ingest.extract_frames import (
     Ref,
     find_verbs,
@@ -26,18 +26,23 @@ from app.ingest.extract_names import UP
 from app.ingest.extract_regex import alternation
 from app.ingest.extract_tail import content_span as _content
 from app.ingest.extract_tail import handback_frame, named_tail_frame
-from app.ingest.rules import REPORTING_VERBS, SOURCE_FIRST_CUES, VIEW_NOUNS
+from app.ingest.rules import REPORTING_VERBS, ROLE_NOUNS, SOURCE_FIRST_CUES, VIEW_NOUNS
 from app.ingest.segment import sentence_spans
 
 _OPENING = r"(?:[\w’']+,\s+){0,2}"  # "Thus, ", "However, " before the frame
 SOURCE_FIRST = re.compile(rf"{_OPENING}({alternation(SOURCE_FIRST_CUES)})\s+([^,;:“”\"]{{2,160}}?),\s+", re.IGNORECASE)
 SOURCE_LAST = re.compile(r",\s+(according to)\s+([^,;:“”\"]{2,160}?)[.!?]?\s*$", re.IGNORECASE)
-VIEW = re.compile(rf"{_OPENING}(?:in|to)\s+(his|her)\s+(?:own\s+)?(?:{alternation(VIEW_NOUNS)}),\s+", re.IGNORECASE)
+SOURCE_INSIDE = re.compile(r",\s+(according to)\s+([^,;:“”\"]{2,120}?),\s+", re.IGNORECASE)
+_DESCRIPTOR_START = re.compile(rf"(?:an?|the|former|{alternation(ROLE_NOUNS)})\b", re.IGNORECASE)
+_VIEW_NOUN = rf"\s+(?:own\s+)?(?:{alternation(VIEW_NOUNS)}),\s+"
+VIEW = re.compile(rf"{_OPENING}(?:in|to)\s+(his|her){_VIEW_NOUN}", re.IGNORECASE)
+VIEW_OF_NAME = re.compile(rf"{_OPENING}[Ii]n\s+([{UP}][\w.-]*(?:\s+[{UP}][\w.-]*){{0,3}})(?:[’']s?){_VIEW_NOUN}")
 MAX_CLAIMS_PER_SENTENCE = 3
 MAX_TAIL = 80  # a sentence-final frame ", Smith told reporters on Monday." is short
 MAX_APPOSITIVE_TAIL = 200  # ", said Jane Roe, a fellow at X who ..." may run longer
 MAX_FRAME_COMMAS = 3
-VERB_THEN_NAME = re.compile(rf",\s+(?:{alternation(REPORTING_VERBS)})\s+(?:[a-z]+\s+){{0,3}}[{UP}]")
+# ", said [political analyst and blogger] Jane Roe": as many lower-case descriptors as _after_descriptors takes
+VERB_THEN_NAME = re.compile(rf",\s+(?:{alternation(REPORTING_VERBS)})\s+(?:[a-z]+\s+){{0,4}}[{UP}]")
 
 
 OBJECT_PRONOUNS = {"him": "he", "her": "she"}
@@ -72,15 +77,35 @@ def according_to_last(text: str, s: int, e: int) -> Claim | None:
     return Claim("indirect", [span], ref, m.group(1)) if ref and span else None
 
 
-def in_his_view(text: str, s: int, e: int) -> Claim | None:
-    """Pattern "In his view, the outcome was positive." (the pronoun is the speaker)."""
-    m = VIEW.match(text, s, e)
+def according_to_inside(text: str, s: int, e: int) -> Claim | None:
+    """Pattern "The failed vote, according to the political scientist Jane Roe, harms the country." (the
+    content is around the frame), or "The vote failed, according to Jane Roe, a professor at X."."""
+    m = SOURCE_INSIDE.search(text, s, e)
     if not m:
+        return None
+    ref = _source_phrase(text, m.start(2), m.end(2), m.group(1))
+    describes = _DESCRIPTOR_START.match(text, m.end(), e) and not looks_like_clause(text, m.end(), e)
+    trail = None if describes else _content(text, m.end(), e)  # ", a professor at X." describes the source
+    spans = [span for span in (_content(text, s, m.start()), trail) if span]
+    return Claim("indirect", spans, ref, m.group(1)) if ref and spans else None
+
+
+def in_his_view(text: str, s: int, e: int) -> Claim | None:
+    """Pattern "In his view, the outcome was positive." / "In Roe’s opinion, ..." (the owner is the speaker)."""
+    m = VIEW.match(text, s, e)
+    named = None if m else VIEW_OF_NAME.match(text, s, e)
+    if named:
+        ref = ref_at_start(text, named.start(1), named.end(1))
+        if ref is None or ref.kind != "name":
+            return None
+        m = named
+    elif m:
+        ref = Ref("pronoun", m.group(1).lower(), m.start(1), m.end(1))
+    else:
         return None
     span = _content(text, m.end(), clause_end(text, m.end(), e))
     cue = text[m.start(1) - 3 if text[m.start(1) - 3:m.start(1)].lower() == "in " else m.start(1):m.end()].rstrip(", ")
-    ref = Ref("pronoun", m.group(1).lower(), m.start(1), m.end(1), cue)
-    return Claim("indirect", [span], ref, cue) if span else None
+    return Claim("indirect", [span], ref.with_cue(cue), cue) if span else None
 
 
 _AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+)?$")
@@ -157,8 +182,8 @@ def _introduces_more(text: str, lo: int, hi: int) -> bool:
     return bool(m) and m.group(1) == ":"
 
 
-PATTERNS = (according_to_first, according_to_last, in_his_view, handback_frame, mid_sentence_frame, subject_verb_clause,
-            final_frame, named_tail_frame)
+PATTERNS = (according_to_first, according_to_last, according_to_inside, in_his_view, handback_frame,
+            mid_sentence_frame, subject_verb_clause, final_frame, named_tail_frame)
 
 
 def reported_claims(text: str, lines: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> list[Claim]:

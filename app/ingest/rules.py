@@ -39,7 +39,8 @@ went on|is confident|was confident|are confident|is convinced|was convinced|
 is sure|was sure|is certain|was certain|is of the opinion|was of the opinion|
 has said|have said|had said|has noted|has argued|has warned|has stressed|has claimed|
 opine|opines|opined|hint|hints|hinted|clarify|clarifies|clarified|reiterate|reiterates|reiterated|
-elaborates|elaborated|
+elaborates|elaborated|went on to say|goes on to say|went on to add|blame|blames|blamed|blaming|
+described|describes|did not rule out|does not rule out|would not rule out|
 """)
 
 # Verbs that may be followed directly by the person told ("told Trend that", "told reporters:").
@@ -188,7 +189,8 @@ BARE_OBJECT_CUES = _words("""
 say|says|said|saying|believe|believes|believed|think|thinks|thought|argue|argues|argued|claim|claims|
 claimed|insist|insists|insisted|warn|warns|warned|acknowledge|acknowledges|acknowledged|admit|admits|
 admitted|suggest|suggests|suggested|contend|contends|contended|assert|asserts|asserted|
-has said|have said|had said|has argued|has warned|has claimed|
+has said|have said|had said|has argued|has warned|has claimed|went on to say|goes on to say|went on to add|
+blame|blames|blamed|blaming|described|describes|
 called for|calls for|call for|criticized|criticised|criticizes|criticises|praised|praises|blasted|
 blasts|slammed|slams|condemned|condemns|questioned|questions|denied|denies|rejected|rejects|
 dismissed|dismisses|pledged|pledges|promised|promises|accused|accuses|attacked|attacks|

@@ -372,3 +372,54 @@ def test_a_descriptor_is_not_taken_from_another_persons_clause() -> None:
     x = extract("Intro.\nSenator Jane Roe endorsed Tom Wells, who says the plan will fail.\n"
                 "Director of the society Avaz Hasanov said the plan will fail.\n")
     assert {e.name: e.roles for e in x.experts} == {"Tom Wells": [], "Avaz Hasanov": ["director"]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name, then an appositive naming someone else or holding a relative clause, then the verb
+    ("Intro.\nJane Roe, chair of the council under former President Tom Wells, said on Sunday that the risk is real.",
+     [("Jane Roe", "indirect", "the risk is real")]),
+    ("Intro.\nOmar Haddad, an analyst who follows the group closely, said in case of a deal the party will return.",
+     [("Omar Haddad", "indirect", "in case of a deal the party will return")]),
+    # four lower-case descriptors between the verb and the name
+    ("Intro.\nThere is no deal between the rulers and the opposition, said political analyst and blogger Aram Petrosyan, "
+     "speaking to reporters.", [("Aram Petrosyan", "indirect", "There is no deal between the rulers and the opposition")]),
+    # "according to" inside the sentence: the content on both sides; a description of the source is no content
+    ("Intro.\nThe failed vote, according to the political scientist Jane Roe, harms the country abroad.",
+     [("Jane Roe", "indirect", "The failed vote"), ("Jane Roe", "indirect", "harms the country abroad")]),
+    ("Intro.\nThe vote failed badly on Tuesday, according to Jane Roe, a former aide now teaching at Leeds.",
+     [("Jane Roe", "indirect", "The vote failed badly on Tuesday")]),
+    ("Intro.\nAram Petrosyan spoke to reporters.\nIn Petrosyan’s opinion, the interests of both sides now match.",
+     [("Aram Petrosyan", "indirect", "the interests of both sides now match")]),
+    # a time between the subject and the verb; a progressive verb
+    ("Intro.\nJane Roe on Sunday noted that job growth has continued.",
+     [("Jane Roe", "indirect", "job growth has continued")]),
+    ("Intro.\nAn analyst at Acme Securities, Kofi Mensah, is blaming speculation for the fall of the currency.",
+     [("Kofi Mensah", "indirect", "speculation for the fall of the currency")]),
+    # a time at the end of an appositive is no time of the verb
+    ("Intro.\nTom Wells, who served as ambassador until earlier this year, said the talks will go on.",
+     [("Tom Wells", "indirect", "the talks will go on")]),
+    # cues of several words
+    ("Intro.\nJane Roe went on to say the party welcomed the plan.",
+     [("Jane Roe", "indirect", "the party welcomed the plan")]),
+    ("Intro.\nJane Roe did not rule out the possibility that the president will resign.",
+     [("Jane Roe", "indirect", "the possibility that the president will resign")]),
+    # "said when ..., ..." reports what was said; "said when she resigned" only says when
+    ("Intro.\nJane Roe said when people lack facts, they begin to panic.",
+     [("Jane Roe", "indirect", "when people lack facts, they begin to panic")]),
+    ("Intro.\nJane Roe said when she resigned from the network in protest.", []),
+])
+def test_subjects_cues_and_sources_of_more_outlets(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert said(text) == expected
+
+
+def test_quotation_whose_sentence_runs_on_before_its_frame() -> None:
+    text = ("Intro.\nJane Roe said the vote failed.\n"
+            "“Congress lives with its back to the country. It does not understand” the people, said Tom Wells of "
+            "the university in Lima.\n")
+    assert [(speaker, kind) for speaker, kind, _ in said(text)] == [("Jane Roe", "indirect"), ("Tom Wells", "direct")]
+
+
+def test_a_title_in_quotation_marks_does_not_end_the_sentence() -> None:
+    text = ("Intro.\n“I am not that worried,” Tom Wells told the “Morning Show” host Jane Roe.\n"
+            "“But I have no confidence in the data,” he said.\n")
+    assert [speaker for speaker, _, _ in said(text)] == ["Tom Wells", "Tom Wells"]
