@@ -95,7 +95,8 @@ def _person_tokens(run: str) -> list[str]:
     tokens = [t for t in run.replace("\u00a0", " ").split(" ") if t]
     while tokens and _bare(tokens[0]) in NON_NAME_WORDS:
         tokens = tokens[1:]
-    tokens = strip_titles(tokens)
+    owner = max((k for k, t in enumerate(tokens[:-2]) if t.endswith(("’s", "'s"))), default=-1)
+    tokens = strip_titles(tokens[owner + 1:])  # "Harvard’s Jane Roe": the name after the owner
     if not tokens or any(_bare(t) in ORG_WORDS or _not_name_shaped(t) for t in tokens):
         return []
     if is_thing(tokens[-1]) or is_initial(tokens[-1]) or _place_name(" ".join(tokens)):

@@ -19,6 +19,7 @@ from app.ingest.extract_frames import (
     person_of_affiliation,
     ref_at_end,
     ref_at_start,
+    role_of_place,
     subject_before_verb,
     trailing_frame,
 )
@@ -127,9 +128,13 @@ def _affiliated_subject(text: str, s: int, verb_start: int, cue: str) -> Ref | N
 
 
 def _subject(text: str, s: int, verb_start: int, cue: str) -> Ref | None:
-    """The speaker of the verb at verb_start: the mention right before it, the subject of a coordinated
-    verb, or a person named with their affiliation at the sentence start. A one-word mention right
-    before the verb may end that affiliation ("Nodia of the Institute for Peace and Development told")."""
+    """The speaker of the verb at verb_start: a role phrase with its place ("The head of X in Berlin said"),
+    the mention right before it, the subject of a coordinated verb, or a person named with their affiliation.
+    A one-word mention right before the verb may end that affiliation ("Nodia of the Institute for Peace
+    and Development told")."""
+    role = role_of_place(text, s, verb_start)
+    if role is not None:
+        return role.with_cue(cue)
     ref = subject_before_verb(text, s, verb_start, cue)
     if ref is None:
         return _coordinated_subject(text, s, verb_start, cue) or _affiliated_subject(text, s, verb_start, cue)

@@ -128,6 +128,8 @@ index|exchange|market|markets|airlines|airways|motors|holdings|partners|capital|
 gas|petroleum|democrats|republicans|democratic|republican|federal|national|international|
 global|white|blue|red|green|black|act|law|bill|treaty|agreement|accord|plan|doctrine|
 show|debates|research|enforcement|equality|mall|guard|museum|stadium|hospital|
+universiti|universidad|universidade|université|universität|università|universitet|institut|instituto|
+istituto|fundación|fundação|fondation|stiftung|partido|parti|partei|ministerio|ministère|banco|banque|
 """)
 
 # Heads of anonymous or collective sources: such subjects are no one ("experts say").

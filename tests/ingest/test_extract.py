@@ -407,6 +407,16 @@ def test_a_descriptor_is_not_taken_from_another_persons_clause() -> None:
     ("Intro.\nJane Roe said when people lack facts, they begin to panic.",
      [("Jane Roe", "indirect", "when people lack facts, they begin to panic")]),
     ("Intro.\nJane Roe said when she resigned from the network in protest.", []),
+    # an owner before the name; an organisation word in another language
+    ("Intro.\nHarvard’s Jane Roe said the coalition will hold.", [("Jane Roe", "indirect", "the coalition will hold")]),
+    ("Intro.\nAwang Pawi of Universiti Sains Malaysia says the coalition will hold.",
+     [("Awang Pawi", "indirect", "the coalition will hold")]),
+    # "the head of X": the person introduced as head of X, when X was named before; else maybe someone new
+    ("Intro.\nTom Wells, head of the Civic Forum, spoke on Monday.\n"
+     "The head of the Civic Forum in Berlin also mentioned that the party could win.",
+     [("Tom Wells", "indirect", "the party could win")]),
+    ("Intro.\nTom Wells, head of the Civic Forum, spoke on Monday.\nThe head of the central bank said rates will rise.",
+     []),
 ])
 def test_subjects_cues_and_sources_of_more_outlets(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert said(text) == expected
