@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.ingest.countries import demonym_code, name_code, nationality_codes
-from app.ingest.extract_frames import has_verb
+from app.ingest.extract_frames import VERB, has_verb
 from app.ingest.extract_names import UP
 from app.ingest.extract_regex import alternation
 from app.ingest.rules import AFFILIATION_ROLES, ROLE_NOUNS
@@ -49,6 +49,10 @@ def _chunks_before(text: str, lo: int, name_start: int) -> list[str]:
         chunk = chunk.strip()
         if not chunk and not kept:
             continue
+        verbs = list(VERB.finditer(chunk)) if not kept else []
+        if verbs:  # "..., said German political scientist [Jo Ames]": the descriptors after the verb
+            kept.append(chunk[verbs[-1].end():].strip())
+            break
         if not (ROLE.search(chunk) or _nationality(chunk)) or has_verb(chunk):
             break
         if not kept and _another_subject(chunk):
@@ -80,6 +84,14 @@ def _nationality(chunk: str) -> str | None:
         if demonym_code(word) or ("-" in word and nationality_codes(word)):
             return word
     return None
+
+
+_OWNER = re.compile(rf"([{UP}][\w-]+(?:\s+[{UP}][\w-]+){{0,2}})[’']s\b")
+
+
+def _owner_countries(chunk: str) -> list[str]:
+    """Pattern "Kazakhstan’s political analyst": the country the person speaks for."""
+    return [code for m in _OWNER.finditer(chunk) if (code := name_code(m.group(1)))]
 
 
 def _roles(chunk: str) -> list[str]:
@@ -122,6 +134,7 @@ def describe(text: str, lo: int, name_start: int, name_end: int, hi: int) -> Des
         desc.affiliations += [a for a in _affiliations(chunk) if a not in desc.affiliations]
     if desc.nationality:
         desc.countries = nationality_codes(desc.nationality)
+    desc.countries += [c for chunk in chunks for c in _owner_countries(chunk) if c not in desc.countries]
     desc.countries += [c for c in _header_country(text, name_end, hi) if c not in desc.countries]
     first = min([name_start] + [text.find(c, lo, name_end) for c in chunks if text.find(c, lo, name_end) >= 0])
     last = max([name_end] + [text.find(after, name_end, hi) + len(after)] if after else [name_end])

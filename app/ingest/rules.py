@@ -126,7 +126,7 @@ airport|station|city|county|province|region|island|river|sea|ocean|mountains|cau
 west|north|south|world|day|week|month|affairs|security|policy|strategy|report|survey|poll|
 index|exchange|market|markets|airlines|airways|motors|holdings|partners|capital|energy|oil|
 gas|petroleum|democrats|republicans|democratic|republican|federal|national|international|
-global|white|blue|red|green|black|act|law|bill|treaty|agreement|accord|plan|doctrine|
+global|white|blue|red|green|black|act|law|bill|treaty|agreement|accord|plan|doctrine|amendment|constitution|
 show|debates|research|enforcement|equality|mall|guard|museum|stadium|hospital|
 universiti|universidad|universidade|université|universität|università|universitet|institut|instituto|
 istituto|fundación|fundação|fondation|stiftung|partido|parti|partei|ministerio|ministère|banco|banque|

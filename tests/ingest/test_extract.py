@@ -381,8 +381,9 @@ def test_a_descriptor_is_not_taken_from_another_persons_clause() -> None:
     ("Intro.\nOmar Haddad, an analyst who follows the group closely, said in case of a deal the party will return.",
      [("Omar Haddad", "indirect", "in case of a deal the party will return")]),
     # four lower-case descriptors between the verb and the name
-    ("Intro.\nThere is no deal between the rulers and the opposition, said political analyst and blogger Aram Petrosyan, "
-     "speaking to reporters.", [("Aram Petrosyan", "indirect", "There is no deal between the rulers and the opposition")]),
+    ("Intro.\nThere is no deal between the rulers and the opposition, said political analyst and blogger "
+     "Aram Petrosyan, speaking to reporters.",
+     [("Aram Petrosyan", "indirect", "There is no deal between the rulers and the opposition")]),
     # "according to" inside the sentence: the content on both sides; a description of the source is no content
     ("Intro.\nThe failed vote, according to the political scientist Jane Roe, harms the country abroad.",
      [("Jane Roe", "indirect", "The failed vote"), ("Jane Roe", "indirect", "harms the country abroad")]),
@@ -433,3 +434,12 @@ def test_a_title_in_quotation_marks_does_not_end_the_sentence() -> None:
     text = ("Intro.\n“I am not that worried,” Tom Wells told the “Morning Show” host Jane Roe.\n"
             "“But I have no confidence in the data,” he said.\n")
     assert [speaker for speaker, _, _ in said(text)] == ["Tom Wells", "Tom Wells"]
+
+
+def test_descriptors_after_the_verb_and_a_country_as_owner() -> None:
+    x = extract("Intro.\nOther parties will win, said German political scientist Alex Rahn.\n"
+                "«The problems can drag on,» Kazakhstan’s political analyst Islam Kurov told the agency.\n")
+    assert [(e.name, e.nationality, e.countries, e.roles) for e in x.experts] == [
+        ("Alex Rahn", "German", ["DE"], ["political scientist"]),
+        ("Islam Kurov", None, ["KZ"], ["political analyst"])]
+
