@@ -37,6 +37,17 @@ def _merge(direct: list[Claim], reported: list[Claim]) -> list[Claim]:
     return sorted(kept_direct + kept_reported, key=lambda c: c.start)
 
 
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans, overlapping ones merged."""
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
 def _resolve(claims: list[Claim], people: People) -> list[Pair]:
     """Resolve every speaker mention in reading order, so pronouns follow the focus."""
     resolved: dict[int, Person | None] = {}
@@ -103,7 +114,7 @@ def extract(text: str) -> Extraction:
     quoted = sorted(sp for q in quotes for sp in q.segments)
     direct = quote_claims(text, lines, quotes) + header_claims(text, lines)
     claims = _merge(direct, reported_claims(text, lines, quoted))
-    people = People(text, quoted)
+    people = People(text, _union(quoted + [sp for c in claims if c.kind == "indirect" for sp in c.spans]))
     pairs = _resolve(claims, people)
     _inherit(pairs, lines)
     line_continuations(text, lines, pairs)

@@ -27,9 +27,13 @@ class Person:
 
 
 class People:
-    """The persons of one document, with surname aliases and the current focus."""
+    """The persons of one document, with surname aliases and the current focus.
 
-    def __init__(self, text: str, quoted: list[tuple[int, int]] | None = None) -> None:
+    `said` are the sorted spans of what people are quoted or reported to say: a person named at the head of
+    a sentence there ("According to him, Jo Ames leads the race") is talked about, and takes no focus.
+    """
+
+    def __init__(self, text: str, said: list[tuple[int, int]] | None = None) -> None:
         self.text = text
         self.by_surname: dict[str, list[Person]] = {}
         self.focus: Person | None = None
@@ -39,7 +43,7 @@ class People:
         self._genders: dict[str, Gender | None] = {}
         self._honorifics: dict[str, Gender] | None = None  # computed when a pronoun first needs it
         self._titled: set[str] = set()  # single names the text gives a title somewhere
-        self._scan_full_names(text, quoted or [])
+        self._scan_full_names(text, said or [])
 
     def advance(self, at: int) -> None:
         """Move the focus to the last person who opened a sentence before `at`, if more recent."""
@@ -49,7 +53,7 @@ class People:
             if offset > self.focus_at:
                 self.focus, self.focus_at = person, offset
 
-    def _scan_full_names(self, text: str, quoted: list[tuple[int, int]]) -> None:
+    def _scan_full_names(self, text: str, said: list[tuple[int, int]]) -> None:
         """Pattern: any capitalised run of two or more name words is a known person."""
         singles = []
         for m in NAME_RUN.finditer(text):
@@ -60,13 +64,13 @@ class People:
                 self._titled.add(_key(tokens[0]))  # "President Obama", "Sen. Warren": a person
             if len(tokens) >= 2:
                 person = self._person(" ".join(tokens), m.start())
-                if _opens_sentence(text, m.start()) and not _inside(quoted, m.start()):
+                if _opens_sentence(text, m.start()) and not _inside(said, m.start()):
                     self._subjects.append((m.start(), person))
             elif len(tokens) == 1:
                 singles.append((m.start(), tokens[0]))
         for at, word in singles:  # "Smith said ..." once "John Smith" is known
             known = self.by_surname.get(_key(word))
-            if known and _opens_sentence(text, at) and not _inside(quoted, at):
+            if known and _opens_sentence(text, at) and not _inside(said, at):
                 self._subjects.append((at, known[-1]))
         self._subjects.sort(key=lambda x: x[0])
 
@@ -137,13 +141,18 @@ class People:
         tokens = ref.text.split(" ")
         if len(tokens) >= 2:
             return self._person(ref.text, ref.start)
-        candidates = self.by_surname.get(_key(tokens[0]), [])
+        candidates = self.by_surname.get(_key(tokens[0]), []) or self._by_given_name(tokens[0])
         if candidates:
             before = [p for p in candidates if min(p.mentions) <= ref.start] or candidates
             return max(before, key=lambda p: max((m for m in p.mentions if m <= ref.start), default=0))
         if _after_honorific(self.text, ref.start) or _key(tokens[0]) in self._titled:
             return self._person(ref.text, ref.start)
         return None
+
+    def _by_given_name(self, word: str) -> list[Person]:
+        """Pattern "Thitinan said" after "Thitinan Pongsudhirak": the one person known by that given name."""
+        named = [p for p in self.all() if _key(p.name.split(" ")[0]) == _key(word)]
+        return named if len(named) == 1 else []
 
     def knows_surname(self, word: str) -> bool:
         """A full name with this surname has been seen in the document."""

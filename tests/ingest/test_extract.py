@@ -443,3 +443,17 @@ def test_descriptors_after_the_verb_and_a_country_as_owner() -> None:
         ("Alex Rahn", "German", ["DE"], ["political scientist"]),
         ("Islam Kurov", None, ["KZ"], ["political analyst"])]
 
+
+
+def test_a_given_name_alone_is_the_one_person_known_by_it() -> None:
+    text = ("Intro.\n“This vote matters,” political scientist Thitinan Pongsak told the paper.\n"
+            "For nine years, Prime Minister General Prayut Chanorn has failed to set a course, Thitinan said.\n"
+            "These upheavals have taught people the value of politics, he said.\n")
+    assert [speaker for speaker, _, _ in said(text)] == ["Thitinan Pongsak"] * 3
+
+
+def test_a_person_named_in_what_someone_says_takes_no_focus() -> None:
+    text = ("Intro.\nPolitical analyst Ivan Fesko suggests that the next president may be the speaker.\n"
+            "According to him, Dmitry Razin holds centrist views.\n"
+            "“Today, Razin is closest to this role,” said the political scientist.\n")
+    assert [speaker for speaker, _, _ in said(text)] == ["Ivan Fesko"] * 3
