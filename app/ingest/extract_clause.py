@@ -28,6 +28,8 @@ _TIME_ADJUNCT = re.compile(rf"\s*(?:(?:earlier|later)\s+)?(?:(?:on|last|this|nex
                            rf"(?:\s+(?:{_TIME}))?\s*,?", re.IGNORECASE)
 _PREP_ADJUNCT = re.compile(r"\s*,?\s*(?:in|at|on|during|after|before|to|with|from|for|about|of)\s+"
                            r"[^,.;:!?“”\"]{1,60}?(?=\s*,?\s+(?:that|he|she|they|it|we|i|there)\s)", re.IGNORECASE)
+_ASIDE = re.compile(r"\s*,\s*(?:however|though|moreover|furthermore|nonetheless|nevertheless|too|also)\s*(?=,)",
+                    re.IGNORECASE)  # "added, however, that"
 _THAT = re.compile(r"\s*,?\s*that(?:\s*,)?\s+", re.IGNORECASE)  # "said that, if elected, he would"
 _COLON = re.compile(r"\s*:\s*(?=[^\W_])")  # "He clarified: the talks will go on" (no quotation marks)
 # "says at a campaign stop in Toledo, Ohio, that ...": a longer adjunct, commas included, before "that".
@@ -79,6 +81,9 @@ def clause_start(text: str, verb_end: int, cue: str, end: int) -> int | None:
     if m:
         return m.end()
     m = _PREP_ADJUNCT.match(text, pos, end)
+    if m:
+        pos = m.end()
+    m = _ASIDE.match(text, pos, end)
     if m:
         pos = m.end()
     m = _THAT.match(text, pos, end) or _COLON.match(text, pos, end)

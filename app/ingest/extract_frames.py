@@ -36,6 +36,8 @@ COMPOUND = re.compile(rf"\b(?:{alternation(NOUN_COMPOUNDS)})\b", re.IGNORECASE) 
 VERB_AT_START = re.compile(rf"\s*(?:{alternation(ADVERBS)}\s+)?((?:{alternation(REPORTING_VERBS)}))\b", re.IGNORECASE)
 _ROLE = alternation(ROLE_NOUNS)
 ROLE_NP_AT_END = re.compile(rf"\b(?:the|this|that|our)\s+(?:[\w-]+\s+){{0,2}}?({_ROLE})\s*$", re.IGNORECASE)
+# "Commenting on X, political scientist noted:" (translated news often drops the article)
+BARE_ROLE_AT_END = re.compile(rf"(?:^|(?<=,\s))(?:(?!(?:a|an|the)\s)[a-z-]+\s+){{0,2}}?({_ROLE})\s*$")
 ROLE_AT_START = re.compile(rf"(?:{_ROLE})\b", re.IGNORECASE)  # "Associate Professor, Chair of X"
 ROLE_NP_AT_START = re.compile(rf"^\s*(?:the|this|that|our)\s+(?:[\w-]+\s+){{0,2}}?({_ROLE})\b", re.IGNORECASE)
 PRONOUN_AT_END = re.compile(r"\b(he|she)\s*$", re.IGNORECASE)
@@ -135,9 +137,10 @@ def ref_at_end(text: str, lo: int, hi: int) -> Ref | None:
     if appositive:
         window = _PARTY_AT_END.sub("", window[:-1])
     last = _LAST_TOKEN.search(window, max(0, len(window) - 40)).group()
-    for pattern, kind, lasts in ((PRONOUN_AT_END, "pronoun", PRONOUNS), (ROLE_NP_AT_END, "role", _ROLE_LAST_WORDS)):
+    for pattern, kind, lasts in ((PRONOUN_AT_END, "pronoun", PRONOUNS), (ROLE_NP_AT_END, "role", _ROLE_LAST_WORDS),
+                                 (BARE_ROLE_AT_END, "role", _ROLE_LAST_WORDS)):
         m = pattern.search(window) if last.lower() in lasts else None  # a set look-up spares most searches
-        if m:
+        if m and (pattern is not BARE_ROLE_AT_END or not appositive and (m.start() or lo == full_lo)):
             return Ref(kind, m.group(1).lower(), lo + m.start(1), lo + m.end(1))
     m = NAME_AT_END.search(window) if last[:1].isupper() else None
     if m and appositive and _PREPOSITION_BEFORE.search(window, 0, m.start(1)):

@@ -40,7 +40,8 @@ is sure|was sure|is certain|was certain|is of the opinion|was of the opinion|
 has said|have said|had said|has noted|has argued|has warned|has stressed|has claimed|
 opine|opines|opined|hint|hints|hinted|clarify|clarifies|clarified|reiterate|reiterates|reiterated|
 elaborates|elaborated|went on to say|goes on to say|went on to add|blame|blames|blamed|blaming|
-described|describes|did not rule out|does not rule out|would not rule out|
+described|describes|did not rule out|does not rule out|would not rule out|does not exclude|did not exclude|
+is not sure|was not sure|is unsure|
 """)
 
 # Verbs that may be followed directly by the person told ("told Trend that", "told reporters:").
@@ -55,7 +56,7 @@ VIEW_NOUNS = _words("view|opinion|words|assessment|estimation|judgment|judgement
 # Adverbs allowed between subject and verb ("he also said", "she further noted").
 ADVERBS = _words("also|further|additionally|then|later|again|once|firmly|strongly|repeatedly|"
                  "rightly|recently|previously|earlier|still|even|openly|publicly|bluntly|clearly|"
-                 "separately|likewise|similarly|personally|simply|only|just|has|had|have|would|will")
+                 "separately|likewise|similarly|personally|simply|only|just|has|had|have|would|will|however")
 
 PRONOUNS = _words("he|she")
 
@@ -72,7 +73,7 @@ pollster|strategist|commentator|political commentator|columnist|editor|editor-in
 author|historian|sociologist|orientalist|military expert|military analyst|publicist|lawyer|
 attorney|adviser|advisor|consultant|ceo|chief executive|president|vice president|candidate|
 nominee|campaign manager|activist|scholar|academic|observer|political observer|blogger|
-broadcaster|host|reporter|correspondent|psychologist|philosopher|political expert|
+broadcaster|host|reporter|correspondent|psychologist|philosopher|political expert|psephologist|
 political strategist|political consultant|international relations expert|specialist|
 public figure|statesman|official|leader|chief|founder|co-founder|coordinator|manager|rector|
 dean|doctor|physician|engineer|entrepreneur|businessman|businesswoman|banker|investor|
@@ -90,7 +91,8 @@ gen|gen.|lt|lt.|col|col.|capt|capt.|adm|judge|justice|chairman|chairwoman|mayor|
 pastor|attorney|chancellor|premier|prime|speaker|chief|deputy|honorary|former|director|
 congressman|congresswoman|sheikh|imam|rabbi|father|king|queen|prince|princess|emir|sultan|
 candidate|nominee|leader|commissioner|spokesman|spokeswoman|ceo|founder|analyst|expert|
-pundit|economist|journalist|politician|dean|first|the|st|saint|secretary-general
+pundit|economist|journalist|politician|dean|first|the|st|saint|secretary-general|academic|scholar|
+researcher|historian|sociologist|strategist|commentator|pollster|psephologist|columnist|activist
 """)
 
 # A department in a title before a name: "Secretary of State John Kerry", "Minister of Foreign Affairs ...".

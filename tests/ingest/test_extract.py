@@ -418,6 +418,19 @@ def test_a_descriptor_is_not_taken_from_another_persons_clause() -> None:
      [("Tom Wells", "indirect", "the party could win")]),
     ("Intro.\nTom Wells, head of the Civic Forum, spoke on Monday.\nThe head of the central bank said rates will rise.",
      []),
+    # an adverb set off by commas after the verb; "however" before it; a capitalised role before the name
+    ("Intro.\nJane Roe added, however, that the recovery could help.",
+     [("Jane Roe", "indirect", "the recovery could help")]),
+    ("Intro.\nA colleague, pollster Tom Wells, however said that a small error could change the result.",
+     [("Tom Wells", "indirect", "a small error could change the result")]),
+    ("Intro.\nAcademic Kabiru Sani said the election will be close.",
+     [("Kabiru Sani", "indirect", "the election will be close")]),
+    ("Intro.\nBut Roe is not sure that the head of government can become president.\n", []),
+    ("Intro.\nJane Roe spoke.\nBut Roe is not sure that the head of government can become president.\n",
+     [("Jane Roe", "indirect", "the head of government can become president")]),
+    # a role noun without an article, as translated news writes it
+    ("Intro.\nJane Roe, a political scientist, spoke.\nCommenting on the victory, political scientist noted: "
+     "\"The victory was achieved in November.\"", [("Jane Roe", "direct", '"The victory was achieved in November."')]),
 ])
 def test_subjects_cues_and_sources_of_more_outlets(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert said(text) == expected
