@@ -360,12 +360,16 @@ def leading_frame(text: str, lo: int, hi: int) -> Ref | None:
     window = text[base:hi]
     end = base + len(_FRAME_TAIL.sub("", window))
     verbs = find_verbs(text, base, end)
-    if not verbs:
-        return None
-    verb_start, verb_end, cue = verbs[-1]
-    told = cue.lower() in TELL_VERBS and end - verb_end < 60
-    if told or not text[verb_end:end].strip() or window.rstrip().endswith(":"):
-        return subject_before_verb(text, base, verb_start, cue) or _participle_subject(text, lo, verb_start, cue)
+    colon = window.rstrip().endswith(":")
+    if colon and verbs:  # "He added a warning about X:": an earlier verb of the sentence ("warning" is a noun)
+        sentence_start = sentence_spans(text, base, end)[-1][0]
+        verbs = [v for v in verbs if v[0] >= sentence_start] or verbs[-1:]
+    for verb_start, verb_end, cue in reversed(verbs if colon else verbs[-1:]):
+        told = cue.lower() in TELL_VERBS and end - verb_end < 60
+        if told or not text[verb_end:end].strip() or colon:
+            ref = subject_before_verb(text, base, verb_start, cue) or _participle_subject(text, lo, verb_start, cue)
+            if ref is not None:
+                return ref
     return None
 
 

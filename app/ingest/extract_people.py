@@ -57,6 +57,8 @@ class People:
         """Pattern: any capitalised run of two or more name words is a known person."""
         singles = []
         for m in NAME_RUN.finditer(text):
+            if _abbreviated(text, m):
+                continue  # "Economic Freedom Fighters (EFF)": an organisation
             tokens = person_tokens(m.group())
             if not tokens and len(m.group().split(" ")) > 2:
                 tokens = person_tail(m.group())[1]  # "the Harbor Institute Jo Ames"
@@ -160,6 +162,16 @@ class People:
 
     def all(self) -> list[Person]:
         return [p for ps in self.by_surname.values() for p in ps]
+
+
+_ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
+
+
+def _abbreviated(text: str, run: re.Match[str]) -> bool:
+    """The run is followed by its initials in parentheses: an organisation ("Democratic Alliance (DA)")."""
+    m = _ABBREVIATION_AFTER.match(text, run.end())
+    initials = "".join(word[0] for word in run.group().split() if word[0].isupper())
+    return bool(m) and m.group(1).upper() == initials.upper()
 
 
 def _titled(run: str, name: str) -> bool:

@@ -470,3 +470,21 @@ def test_a_person_named_in_what_someone_says_takes_no_focus() -> None:
             "According to him, Dmitry Razin holds centrist views.\n"
             "“Today, Razin is closest to this role,” said the political scientist.\n")
     assert [speaker for speaker, _, _ in said(text)] == ["Ivan Fesko"] * 3
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a weekday that owns the subject of the clause is no time of the verb
+    ("Intro.\nPolitical analyst Derek Ramsey believes Thursday’s election will be very close.",
+     [("Derek Ramsey", "indirect", "Thursday’s election will be very close")]),
+    # before a colon, the verb of the sentence, not a noun that looks like one ("a warning")
+    ("Intro.\nJohn Curtis spoke.\nHe added a warning about the exit poll: “We cannot rule out a majority.”",
+     [("John Curtis", "direct", "“We cannot rule out a majority.”")]),
+])
+def test_frames_around_words_that_look_like_cues(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert said(text) == expected
+
+
+def test_a_name_followed_by_its_initials_is_an_organisation() -> None:
+    text = ("Intro.\nIf the Economic Freedom Fighters (EFF) join the coalition, the partnership could fail.\n"
+            "The ruling party must choose carefully, the expert said.\n")
+    assert said(text) == []
