@@ -169,6 +169,8 @@ _ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
 
 def _abbreviated(text: str, run: re.Match[str]) -> bool:
     """The run is followed by its initials in parentheses: an organisation ("Democratic Alliance (DA)")."""
+    if "(" not in text[run.end():run.end() + 2]:
+        return False  # the usual case, spared a regex
     m = _ABBREVIATION_AFTER.match(text, run.end())
     initials = "".join(word[0] for word in run.group().split() if word[0].isupper())
     return bool(m) and m.group(1).upper() == initials.upper()
