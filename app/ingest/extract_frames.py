@@ -35,11 +35,14 @@ VERB = re.compile(rf"\b(?:{trie_pattern(REPORTING_VERBS)})\b")  # lower case: a 
 COMPOUND = re.compile(rf"\b(?:{alternation(NOUN_COMPOUNDS)})\b", re.IGNORECASE)  # "think tank" holds no verb
 VERB_AT_START = re.compile(rf"\s*(?:{alternation(ADVERBS)}\s+)?((?:{alternation(REPORTING_VERBS)}))\b", re.IGNORECASE)
 _ROLE = alternation(ROLE_NOUNS)
-ROLE_NP_AT_END = re.compile(rf"\b(?:the|this|that|our)\s+(?:[\w-]+\s+){{0,2}}?({_ROLE})\s*$", re.IGNORECASE)
+ROLE_NP_AT_END = re.compile(rf"\b(?:the|this|that|our)\s+(?:[\w’'-]+\s+){{0,2}}?({_ROLE})\s*$", re.IGNORECASE)
+# "..., says a political analyst": someone not named yet (the lede of an article names them later)
+NEW_ROLE_NP_AT_END = re.compile(rf"\ban?\s+(?:[\w’'-]+\s+){{0,2}}?({_ROLE})\s*$", re.IGNORECASE)
 # "Commenting on X, political scientist noted:" (translated news often drops the article)
 BARE_ROLE_AT_END = re.compile(rf"(?:^|(?<=,\s))(?:(?!(?:a|an|the)\s)[a-z-]+\s+){{0,2}}?({_ROLE})\s*$")
 ROLE_AT_START = re.compile(rf"(?:{_ROLE})\b", re.IGNORECASE)  # "Associate Professor, Chair of X"
-ROLE_NP_AT_START = re.compile(rf"^\s*(?:the|this|that|our)\s+(?:[\w-]+\s+){{0,2}}?({_ROLE})\b", re.IGNORECASE)
+ROLE_NP_AT_START = re.compile(rf"^\s*(?:the|this|that|our)\s+(?:[\w’'-]+\s+){{0,2}}?({_ROLE})\b", re.IGNORECASE)
+NEW_ROLE_NP_AT_START = re.compile(rf"^\s*an?\s+(?:[\w’'-]+\s+){{0,2}}?({_ROLE})\b", re.IGNORECASE)
 PRONOUN_AT_END = re.compile(r"\b(he|she)\s*$", re.IGNORECASE)
 PRONOUN_AT_START = re.compile(r"^\s*(he|she)\b", re.IGNORECASE)
 _FRAME_TAIL = re.compile(r"\s*(?:that\s*)?[:,]?\s*$")
@@ -112,6 +115,7 @@ class Ref:
     start: int
     end: int
     cue: str = ""
+    indefinite: bool = False  # "a political analyst": a role phrase introducing someone, not pointing back
 
     def with_cue(self, cue: str) -> Ref:
         """The same mention, framed by this cue."""
@@ -138,10 +142,14 @@ def ref_at_end(text: str, lo: int, hi: int) -> Ref | None:
         window = _PARTY_AT_END.sub("", window[:-1])
     last = _LAST_TOKEN.search(window, max(0, len(window) - 40)).group()
     for pattern, kind, lasts in ((PRONOUN_AT_END, "pronoun", PRONOUNS), (ROLE_NP_AT_END, "role", _ROLE_LAST_WORDS),
-                                 (BARE_ROLE_AT_END, "role", _ROLE_LAST_WORDS)):
+                                 (BARE_ROLE_AT_END, "role", _ROLE_LAST_WORDS),
+                                 (NEW_ROLE_NP_AT_END, "role", _ROLE_LAST_WORDS)):
         m = pattern.search(window) if last.lower() in lasts else None  # a set look-up spares most searches
-        if m and (pattern is not BARE_ROLE_AT_END or not appositive and (m.start() or lo == full_lo)):
-            return Ref(kind, m.group(1).lower(), lo + m.start(1), lo + m.end(1))
+        if m and pattern is BARE_ROLE_AT_END and (appositive or not (m.start() or lo == full_lo)):
+            continue  # a bare role noun is a subject only when nothing comes before it
+        if m and not (pattern is NEW_ROLE_NP_AT_END and appositive):  # "Jo Ames, a political analyst, said"
+            return Ref(kind, m.group(1).lower(), lo + m.start(1), lo + m.end(1),
+                       indefinite=pattern is NEW_ROLE_NP_AT_END)
     m = NAME_AT_END.search(window) if last[:1].isupper() else None
     if m and appositive and _PREPOSITION_BEFORE.search(window, 0, m.start(1)):
         m = None  # "Jo Ames, a spokesman for the Union of America, said": the name ends the appositive
@@ -164,7 +172,7 @@ def _strip_adverbs(window: str) -> str:
 
 
 def _shift(ref: Ref | None, by: int) -> Ref | None:
-    return Ref(ref.kind, ref.text, ref.start + by, ref.end + by) if ref else None
+    return replace(ref, start=ref.start + by, end=ref.end + by) if ref else None
 
 
 def has_verb(phrase: str) -> bool:
@@ -203,11 +211,11 @@ def _before_appositive(text: str, lo: int, hi: int) -> Ref | None:
 def ref_at_start(text: str, lo: int, hi: int) -> Ref | None:
     """The speaker mention that opens the window: "Kudryats", "he", "the pundit", "Dr. Jane Roe"."""
     window = text[lo:hi]
-    for pattern, kind in ((PRONOUN_AT_START, "pronoun"), (ROLE_NP_AT_START, "role")):
+    for pattern, kind in ((PRONOUN_AT_START, "pronoun"), (ROLE_NP_AT_START, "role"), (NEW_ROLE_NP_AT_START, "role")):
         m = pattern.search(window)
         if m:
             first = m.start() + len(m.group()) - len(m.group().lstrip())
-            return Ref(kind, m.group(1).lower(), lo + first, lo + m.end(1))
+            return Ref(kind, m.group(1).lower(), lo + first, lo + m.end(1), indefinite=pattern is NEW_ROLE_NP_AT_START)
     m = NAME_AT_START.search(window)
     return _shift(_name_ref(m), lo) if m else None
 
@@ -306,13 +314,18 @@ def _named_after_appositive(text: str, lo: int, hi: int) -> Ref | None:
 
 
 def _subject_then_verb(text: str, start: int, hi: int) -> Ref | None:
-    """Pattern “...,” SUBJECT VERB: "Trump lawyer Marc Kasowitz said", "Rep. Jo Ames (D-Wis.) said Friday"."""
+    """Pattern “...,” SUBJECT VERB: "Trump lawyer Marc Kasowitz said", "Rep. Jo Ames (D-Wis.) said Friday",
+    "Jo Ames of Curtin University said"."""
     verbs = find_verbs(text, start, min(hi, start + MAX_SUBJECT))
     if not verbs or not _SUBJECT_OPENING.match(text, start, verbs[0][0]):
         return None
     if sentence_spans(text, start, verbs[0][1])[0][1] < verbs[0][1]:
         return None  # the verb belongs to a later sentence
-    ref = subject_before_verb(text, start, verbs[0][0], verbs[0][2])
+    verb_start, _, cue = verbs[0]
+    ref = subject_before_verb(text, start, verb_start, cue)
+    if ref is None or ref.kind != "name" or " " not in ref.text:  # "Jo Ames of Curtin University said"
+        affiliated = person_of_affiliation(text, start, verb_start)
+        ref = affiliated.with_cue(cue) if affiliated else ref
     return ref if ref is not None and ref.kind == "name" else None
 
 

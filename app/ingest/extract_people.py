@@ -10,12 +10,15 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from app.ingest.extract_frames import Ref
+from app.ingest.extract_frames import Ref, find_verbs
 from app.ingest.extract_gender import PRONOUN_GENDER, Gender, honorific_genders, person_gender
 from app.ingest.extract_names import NAME_RUN, is_initial, person_tail, person_tokens, surname
 from app.ingest.rules import HONORIFICS
 
 DESCRIPTION_WINDOW = 120  # characters before a name that may describe it ("political analyst and expert at X")
+LOOKAHEAD = 1500  # characters after a role phrase where an article's lede names the person it described
+NEXT_SPEAKER = 600  # ... or names, speaking, a person it did not describe so
+SPEAKER_VERB = 80  # characters after a name where its reporting verb stands ("Jo Ames of X said")
 
 
 @dataclass(slots=True)
@@ -96,8 +99,10 @@ class People:
             person = self._by_name(ref)
         elif ref.kind == "pronoun":
             person = self._by_pronoun(ref)
+        elif ref.kind == "role" and ref.indefinite:  # "a political analyst": someone new, named later if at all
+            person = None if self.focus else self._named_later(ref)
         elif ref.kind == "role":
-            person = self.focus or self._by_description(ref)
+            person = self.focus or self._by_description(ref) or self._named_later(ref)
             if person is not None:
                 person.roles.add(ref.text)
         if person is not None:
@@ -137,6 +142,22 @@ class People:
         described = [(m.start(), p) for p in self.all() for m in re.finditer(re.escape(p.name), self.text[:ref.start])
                      if role.search(self.text, max(0, m.start() - DESCRIPTION_WINDOW), m.start())]
         return max(described, key=lambda pair: pair[0])[1] if described else None
+
+    def _named_later(self, ref: Ref) -> Person | None:
+        """Pattern "The deal is dead, says a political analyst. ... Political analyst Jo Ames said ...": an
+        article's lede gives the role first and names the person after. The first person the next lines
+        describe with that role; else the first person named speaking in the next paragraph or so."""
+        role = re.compile(rf"\b{re.escape(ref.text)}\b", re.IGNORECASE)
+        later = sorted((at, p) for p in self.all() for m in p.mentions if ref.end < m <= ref.end + LOOKAHEAD
+                       for at in [self.text.find(p.name, m, m + DESCRIPTION_WINDOW)] if at >= 0)  # m: its run's start
+        for at, p in later:
+            if role.search(self.text, max(0, at - DESCRIPTION_WINDOW), at + len(p.name) + DESCRIPTION_WINDOW):
+                return p
+        for at, p in later:
+            end = at + len(p.name)
+            if at <= ref.end + NEXT_SPEAKER and find_verbs(self.text, end, end + SPEAKER_VERB):
+                return p
+        return None
 
     def _by_name(self, ref: Ref) -> Person | None:
         """Pattern: a full name, "Z. Mammadov", a surname alone, or "Mr. Smith"."""

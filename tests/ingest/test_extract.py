@@ -488,3 +488,17 @@ def test_a_name_followed_by_its_initials_is_an_organisation() -> None:
     text = ("Intro.\nIf the Economic Freedom Fighters (EFF) join the coalition, the partnership could fail.\n"
             "The ruling party must choose carefully, the expert said.\n")
     assert said(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lede gives the role, the next lines the name: described with the role, or named speaking
+    ("Intro.\nThe deal is dead, says a political analyst.\nPolitical analyst Tom Wells said the talks had failed.\n",
+     ["Tom Wells", "Tom Wells"]),
+    ("Intro.\nThe rift could last for years, an international relations expert has claimed.\n"
+     "China will push harder, Associate Professor Alex Morov of Curtin University said.\n",
+     ["Alex Morov", "Alex Morov"]),
+    # once someone has spoken, "a political analyst" is someone else, unnamed: no statement
+    ("Intro.\nJane Roe said the talks had failed.\nThe deal is dead, says a political analyst.\n", ["Jane Roe"]),
+])
+def test_a_lede_names_its_source_after_the_role(text: str, expected: list[str]) -> None:
+    assert [speaker for speaker, _, _ in said(text)] == expected
