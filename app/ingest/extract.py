@@ -37,6 +37,15 @@ def _merge(direct: list[Claim], reported: list[Claim]) -> list[Claim]:
     return sorted(kept_direct + kept_reported, key=lambda c: c.start)
 
 
+def _in_headline(text: str, lines: list[tuple[int, int]], claim: Claim) -> bool:
+    """The claim is on the first line, and that line is a headline (no full stop ends it): an editor's summary
+    ("Political scientist Fesenko said who could become president"), not the speaker's words."""
+    first = next(((s, e) for s, e in lines if text[s:e].strip()), None)
+    if first is None or claim.start >= first[1] or len(lines) < 2:
+        return False
+    return not text[first[0]:first[1]].rstrip().endswith((".", "!", "?", "”", '"', "…", "’", "'", "»"))
+
+
 def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sorted spans, overlapping ones merged."""
     merged: list[tuple[int, int]] = []
@@ -113,7 +122,7 @@ def extract(text: str) -> Extraction:
     quotes = find_quotes(text)
     quoted = sorted(sp for q in quotes for sp in q.segments)
     direct = quote_claims(text, lines, quotes) + header_claims(text, lines)
-    claims = _merge(direct, reported_claims(text, lines, quoted))
+    claims = [c for c in _merge(direct, reported_claims(text, lines, quoted)) if not _in_headline(text, lines, c)]
     people = People(text, _union(quoted + [sp for c in claims if c.kind == "indirect" for sp in c.spans]))
     pairs = _resolve(claims, people)
     _inherit(pairs, lines)

@@ -502,3 +502,11 @@ def test_a_name_followed_by_its_initials_is_an_organisation() -> None:
 ])
 def test_a_lede_names_its_source_after_the_role(text: str, expected: list[str]) -> None:
     assert [speaker for speaker, _, _ in said(text)] == expected
+
+
+def test_a_headline_is_the_editors_words() -> None:
+    headline = "Political scientist Fesenko said who could become the next president\n\n"
+    body = "Political analyst Ivan Fesenko believes that the speaker could become president.\n"
+    assert [line for _, _, line in said(headline + body)] == ["the speaker could become president"]
+    lede = "Political scientist Ivan Fesenko said the speaker could become president.\n\n"
+    assert [line for _, _, line in said(lede + body)] == ["the speaker could become president"] * 2
