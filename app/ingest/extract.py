@@ -13,7 +13,7 @@ from app.ingest.extract_claims import Claim, overlap
 from app.ingest.extract_continue import line_continuations, sentence_continuations
 from app.ingest.extract_experts import build_expert
 from app.ingest.extract_people import People, Person
-from app.ingest.extract_quotes import header_claims, quote_claims
+from app.ingest.extract_quotes import bullet_claims, header_claims, quote_claims
 from app.ingest.extract_reported import reported_claims
 from app.ingest.segment import find_quotes, line_index, line_spans
 from app.ingest.types import ExtractedStatement, Extraction
@@ -122,7 +122,8 @@ def extract(text: str) -> Extraction:
     quotes = find_quotes(text)
     quoted = sorted(sp for q in quotes for sp in q.segments)
     direct = quote_claims(text, lines, quotes) + header_claims(text, lines)
-    claims = [c for c in _merge(direct, reported_claims(text, lines, quoted)) if not _in_headline(text, lines, c)]
+    reported = reported_claims(text, lines, quoted) + bullet_claims(text, lines)
+    claims = [c for c in _merge(direct, reported) if not _in_headline(text, lines, c)]
     people = People(text, _union(quoted + [sp for c in claims if c.kind == "indirect" for sp in c.spans]))
     pairs = _resolve(claims, people)
     _inherit(pairs, lines)

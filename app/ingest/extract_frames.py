@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from app.ingest.extract_names import NAME_AT_END, NAME_AT_START, UP, person_tokens
+from app.ingest.extract_names import JOINED_NAME, NAME_AT_END, NAME_AT_START, UP, person_tokens
 from app.ingest.extract_regex import alternation, trie_pattern
 from app.ingest.rules import (
     ADVERBS,
@@ -150,7 +150,7 @@ def ref_at_end(text: str, lo: int, hi: int) -> Ref | None:
         if m and not (pattern is NEW_ROLE_NP_AT_END and appositive):  # "Jo Ames, a political analyst, said"
             return Ref(kind, m.group(1).lower(), lo + m.start(1), lo + m.end(1),
                        indefinite=pattern is NEW_ROLE_NP_AT_END)
-    m = NAME_AT_END.search(window) if last[:1].isupper() else None
+    m = NAME_AT_END.search(window) if last[:1].isupper() or JOINED_NAME.match(last) else None
     if m and appositive and _PREPOSITION_BEFORE.search(window, 0, m.start(1)):
         m = None  # "Jo Ames, a spokesman for the Union of America, said": the name ends the appositive
     ref = _shift(_name_ref(m), lo) if m else None

@@ -43,6 +43,7 @@ _WORD = (rf"(?:(?:[{UP}]\.){{2,}}|[{UP}]\.|"  # initials first: "G.K." is one wo
          rf"[{UP}][\w'’]*(?:-[\w'’]+)*(?:\.(?:{_dotted_lookbehind()}))?)")
 _PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|le|la|bin|ibn|al|el|ben|dos|du|y)"
 _JOINED = r"(?:al|el|ad|ash|as|at|az|an|ar|ul)-"  # Arabic article joined to the name: "Mubarak al-Ati"
+JOINED_NAME = re.compile(rf"{_JOINED}[{UP}]")  # a surname with its article: "al-Ati"
 _INITIALS = re.compile(rf"(?:[{UP}]\.)+")
 _DIGIT = re.compile(r"\d")
 NAME_RUN = re.compile(rf"{_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]|{_JOINED})?{_WORD}){{0,7}}")
@@ -95,8 +96,10 @@ def _person_tokens(run: str) -> list[str]:
     tokens = [t for t in run.replace("\u00a0", " ").split(" ") if t]
     while tokens and _bare(tokens[0]) in NON_NAME_WORDS:
         tokens = tokens[1:]
-    owner = max((k for k, t in enumerate(tokens[:-2]) if t.endswith(("’s", "'s"))), default=-1)
-    tokens = strip_titles(tokens[owner + 1:])  # "Harvard’s Jane Roe": the name after the owner
+    # "Harvard’s Jane Roe" (two words after the owner), "Harvard-educated Roe": the name after them
+    cut = max((k + 1 for k, t in enumerate(tokens[:-1])
+               if _DESCRIPTOR.search(t) or (t.endswith(("’s", "'s")) and k < len(tokens) - 2)), default=0)
+    tokens = strip_titles(tokens[cut:])
     if not tokens or any(_bare(t) in ORG_WORDS or _not_name_shaped(t) for t in tokens):
         return []
     if is_thing(tokens[-1]) or is_initial(tokens[-1]) or _place_name(" ".join(tokens)):
@@ -107,6 +110,9 @@ def _person_tokens(run: str) -> list[str]:
     if len(tokens[-1]) > 2:  # a sentence's full stop glued to the surname
         tokens[-1] = tokens[-1].rstrip(".")
     return tokens
+
+
+_DESCRIPTOR = re.compile(r"-[a-z]+$")  # "Harvard-educated", "Tbilisi-based" (not "Jean-Pierre", "al-Ati")
 
 
 def _not_name_shaped(token: str) -> bool:

@@ -142,3 +142,27 @@ def header_claims(text: str, lines: list[tuple[int, int]]) -> list[Claim]:
         start = s + dash.end()
         claims.append(Claim("direct", [(start, s + len(line.rstrip()))], current, None))
     return claims
+
+
+_BULLET = re.compile(r"\s*[•▪●◦·*]\s*")
+_LIST_ITEM_END = re.compile(r"[\s;,.]*(?:\band|\bor)?[\s;,.]*$")
+
+
+def bullet_claims(text: str, lines: list[tuple[int, int]]) -> list[Claim]:
+    """Pattern: a line framing a list ("Among them, he said, are:"), then bulleted lines, each one of the
+    speaker's points in reported speech."""
+    claims: list[Claim] = []
+    ref: Ref | None = None
+    for s, e in lines:
+        line = text[s:e].rstrip()
+        if not line.strip():
+            continue
+        bullet = _BULLET.match(line)
+        if bullet and ref is not None:
+            item = line[bullet.end():]
+            end = s + bullet.end() + _LIST_ITEM_END.search(item).start()
+            if end > s + bullet.end():
+                claims.append(Claim("indirect", [(s + bullet.end(), end)], ref, ref.cue))
+            continue
+        ref = leading_frame(text, s, s + len(line)) if line.endswith(":") else None
+    return claims

@@ -510,3 +510,18 @@ def test_a_headline_is_the_editors_words() -> None:
     assert [line for _, _, line in said(headline + body)] == ["the speaker could become president"]
     lede = "Political scientist Ivan Fesenko said the speaker could become president.\n\n"
     assert [line for _, _, line in said(lede + body)] == ["the speaker could become president"] * 2
+
+
+def test_a_framed_list_gives_each_bullet_to_the_speaker() -> None:
+    text = ("Intro.\n\nPolitical analyst Derek Ramsey said the race has tightened.\n\n"
+            "Among the issues, he said, are:\n\n• Job creation;\n\n• Housing; and\n\n• National security.\n")
+    assert said(text)[1:] == [("Derek Ramsey", "indirect", "Job creation"), ("Derek Ramsey", "indirect", "Housing"),
+                              ("Derek Ramsey", "indirect", "National security")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Intro.\nDerek Ramsey spoke.\nHarvard-educated Ramsey said the vote will be close.", "Derek Ramsey"),
+    ("Intro.\nOmar al-Farouq said the vote will be close.", "Omar al-Farouq"),
+])
+def test_who_the_subject_is(text: str, expected: str) -> None:
+    assert [speaker for speaker, _, _ in said(text)] == [expected]
