@@ -1,8 +1,10 @@
 """Coreference: resolve a speaker mention (name, surname, pronoun, role phrase) to one person.
 
-A document is read in order.  Full names seen anywhere are candidates for surname aliases; a
-pronoun or a definite role phrase ("the pundit") points to the person in focus: the last person
-who spoke, preferring one already described with that role.
+A document is read in order.  Full names seen anywhere are candidates for surname (or, when one
+person has it, given-name) aliases; a pronoun or a definite role phrase ("the pundit") points to the
+person in focus: the last person who spoke, preferring one already described with that role.  Before
+anyone has spoken, a role phrase ("…, says a political analyst") points forward, to the person the
+article's lede names next.
 """
 from __future__ import annotations
 
