@@ -37,12 +37,12 @@ VERB_AT_START = re.compile(rf"\s*(?:{alternation(ADVERBS)}\s+)?((?:{alternation(
 _ROLE = alternation(ROLE_NOUNS)
 ROLE_NP_AT_END = re.compile(rf"\b(?:the|this|that|our)\s+(?:[\w’'-]+\s+){{0,2}}?({_ROLE})\s*$", re.IGNORECASE)
 # "..., says a political analyst": someone not named yet (the lede of an article names them later)
-NEW_ROLE_NP_AT_END = re.compile(rf"\ban?\s+(?:[\w’'-]+\s+){{0,2}}?({_ROLE})\s*$", re.IGNORECASE)
+NEW_ROLE_NP_AT_END = re.compile(rf"\b(?:an?|one)\s+(?:[\w’'-]+\s+){{0,2}}?({_ROLE})\s*$", re.IGNORECASE)
 # "Commenting on X, political scientist noted:" (translated news often drops the article)
 BARE_ROLE_AT_END = re.compile(rf"(?:^|(?<=,\s))(?:(?!(?:a|an|the)\s)[a-z-]+\s+){{0,2}}?({_ROLE})\s*$")
 ROLE_AT_START = re.compile(rf"(?:{_ROLE})\b", re.IGNORECASE)  # "Associate Professor, Chair of X"
 ROLE_NP_AT_START = re.compile(rf"^\s*(?:the|this|that|our)\s+(?:[\w’'-]+\s+){{0,2}}?({_ROLE})\b", re.IGNORECASE)
-NEW_ROLE_NP_AT_START = re.compile(rf"^\s*an?\s+(?:[\w’'-]+\s+){{0,2}}?({_ROLE})\b", re.IGNORECASE)
+NEW_ROLE_NP_AT_START = re.compile(rf"^\s*(?:an?|one)\s+(?:[\w’'-]+\s+){{0,2}}?({_ROLE})\b", re.IGNORECASE)
 PRONOUN_AT_END = re.compile(r"\b(he|she)\s*$", re.IGNORECASE)
 PRONOUN_AT_START = re.compile(r"^\s*(he|she)\b", re.IGNORECASE)
 _FRAME_TAIL = re.compile(r"\s*(?:that\s*)?[:,]?\s*$")
@@ -123,10 +123,10 @@ class Ref:
 
 
 def _name_ref(m: re.Match[str], group: int = 1) -> Ref | None:
-    tokens = person_tokens(m.group(group))
+    text = m.group(group)
+    tokens = person_tokens(text)
     if not tokens:
         return None
-    text = m.group(group)
     offset = m.start(group) + text.rfind(tokens[0].rstrip("."))
     return Ref("name", " ".join(tokens), offset, m.end(group))
 

@@ -67,6 +67,8 @@ def strip_titles(tokens: list[str]) -> list[str]:
     """Drop everything up to the last title word ("U.S. President Donald Trump" -> Donald Trump)."""
     cut = 0
     for k, tok in enumerate(tokens[:-1]):
+        if is_initial(tok):
+            continue  # "John A. Smith": the initial "A." is no article
         bare = _bare(tok)
         title = bare in HONORIFICS or bare in NON_NAME_WORDS or bare in DEPARTMENT_WORDS  # "Secretary of State"
         country = demonym_code(tok.rstrip(".")) or ("-" in tok and nationality_codes(tok)) or bare in _US_UK

@@ -132,6 +132,7 @@ global|white|blue|red|green|black|act|law|bill|treaty|agreement|accord|plan|doct
 show|debates|research|enforcement|equality|mall|guard|museum|stadium|hospital|
 universiti|universidad|universidade|université|universität|università|universitet|institut|instituto|
 istituto|fundación|fundação|fondation|stiftung|partido|parti|partei|ministerio|ministère|banco|banque|
+economics|securities|advisory|consulting|consultancy|analytics|sputnik|interfax|tass|xinhua|afp|
 """)
 
 # Heads of anonymous or collective sources: such subjects are no one ("experts say").
@@ -194,7 +195,7 @@ say|says|said|saying|believe|believes|believed|think|thinks|thought|argue|argues
 claimed|insist|insists|insisted|warn|warns|warned|acknowledge|acknowledges|acknowledged|admit|admits|
 admitted|suggest|suggests|suggested|contend|contends|contended|assert|asserts|asserted|
 has said|have said|had said|has argued|has warned|has claimed|went on to say|goes on to say|went on to add|
-blame|blames|blamed|blaming|described|describes|
+blame|blames|blamed|blaming|described|describes|expect|expects|
 called for|calls for|call for|criticized|criticised|criticizes|criticises|praised|praises|blasted|
 blasts|slammed|slams|condemned|condemns|questioned|questions|denied|denies|rejected|rejects|
 dismissed|dismisses|pledged|pledges|promised|promises|accused|accuses|attacked|attacks|
