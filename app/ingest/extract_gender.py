@@ -2,7 +2,8 @@
 
 Evidence, strongest first: a gendered honorific before the surname ("Mr. Clarke", "Ms. Moore"); then
 the first personal pronoun after a mention of the full name in the same sentence, before any other
-capitalised name ("Jane Roe said she ...", "Roe, who has said her ...").  No name lists: the text
+capitalised name ("Jane Roe said she ...", "Roe, who has said her ..."), and a gendered noun that
+describes the name ("His wife, director Jane Roe").  No name lists: the text
 decides, and a person without evidence stays unknown (compatible with both pronouns).
 """
 from __future__ import annotations
@@ -22,6 +23,12 @@ PRONOUN_GENDER = {"he": "m", "his": "m", "himself": "m", "she": "f", "herself": 
 _HONORIFIC_NAME = re.compile(rf"\b({trie_pattern(frozenset(h.capitalize() for h in HONORIFIC_GENDER))})\.?"
                              rf"((?:\s+[{UP}][\w’'-]*\.?){{1,4}})")  # "Ms. Ann Lee": the surname is the last word
 _TOKEN = re.compile(rf"\b(?:[Hh]e|[Hh]is|himself|[Ss]he|herself)\b|\b[{UP}][a-z][\w’'-]*|[.!?](?=\s)")
+# Gendered nouns that describe the person named right after them: "His wife, UNAIDS director Winnie Byanyima".
+NOUN_GENDER = {"wife": "f", "widow": "f", "mother": "f", "daughter": "f", "sister": "f", "businesswoman": "f",
+               "chairwoman": "f", "spokeswoman": "f", "husband": "m", "widower": "m", "father": "m", "son": "m",
+               "brother": "m", "businessman": "m", "chairman": "m", "spokesman": "m"}
+_NOUN_BEFORE = re.compile(rf"\b({'|'.join(NOUN_GENDER)})\b[^.!?;{UP}]*(?:\b[{UP}][\w’'-]*\s+){{0,3}}$")
+LOOKBEHIND = 40  # characters before a mention searched for a gendered noun
 LOOKAHEAD = 140  # characters after a mention searched for a pronoun
 MAX_MENTIONS = 8  # mentions of a name read for pronoun evidence
 
@@ -46,6 +53,12 @@ def pronoun_after(text: str, end: int, others: set[str]) -> Gender | None:
     return None
 
 
+def noun_before(text: str, at: int) -> Gender | None:
+    """Pattern "his wife, director Jane Roe" / "spokesman Tom Wells": a gendered noun describes the name."""
+    m = _NOUN_BEFORE.search(text, max(0, at - LOOKBEHIND), at)
+    return NOUN_GENDER[m.group(1)] if m else None
+
+
 def person_gender(text: str, name: str, mentions: list[int], honorifics: dict[str, Gender],
                   others: set[str]) -> Gender | None:
     """The gender the text gives a person: honorific evidence, else the majority of pronoun evidence."""
@@ -53,7 +66,7 @@ def person_gender(text: str, name: str, mentions: list[int], honorifics: dict[st
     if surname in honorifics:
         return honorifics[surname]
     votes = Counter(g for at in mentions[:MAX_MENTIONS] if text.startswith(name, at)
-                    for g in [pronoun_after(text, at + len(name), others)] if g)
+                    for g in [pronoun_after(text, at + len(name), others), noun_before(text, at)] if g)
     if not votes or (len(votes) == 2 and votes["m"] == votes["f"]):
         return None
     return votes.most_common(1)[0][0]

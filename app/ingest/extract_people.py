@@ -146,18 +146,19 @@ class People:
         return max(described, key=lambda pair: pair[0])[1] if described else None
 
     def _named_later(self, ref: Ref) -> Person | None:
-        """Pattern "The deal is dead, says a political analyst. ... Political analyst Jo Ames said ...": an
-        article's lede gives the role first and names the person after. The first person the next lines
-        describe with that role; else the first person named speaking in the next paragraph or so."""
-        role = re.compile(rf"\b{re.escape(ref.text)}\b", re.IGNORECASE)
+        """Pattern "The deal is dead, says a political analyst. Jo Ames, of X, said ...": an article's lede
+        gives the role first and names the person after: the first person named speaking in the next
+        paragraph or so; else the first person the next lines describe with that role."""
         later = sorted((at, p) for p in self.all() for m in p.mentions if ref.end < m <= ref.end + LOOKAHEAD
                        for at in [self.text.find(p.name, m, m + DESCRIPTION_WINDOW)] if at >= 0)  # m: its run's start
         for at, p in later:
-            if role.search(self.text, max(0, at - DESCRIPTION_WINDOW), at + len(p.name) + DESCRIPTION_WINDOW):
-                return p
-        for at, p in later:
             end = at + len(p.name)
-            if at <= ref.end + NEXT_SPEAKER and find_verbs(self.text, end, end + SPEAKER_VERB):
+            stop = _SENTENCE_END.search(self.text, end, end + SPEAKER_VERB)  # its own verb, in its own sentence
+            if at <= ref.end + NEXT_SPEAKER and find_verbs(self.text, end, stop.end() if stop else end + SPEAKER_VERB):
+                return p
+        role = re.compile(rf"\b{re.escape(ref.text)}\b", re.IGNORECASE)
+        for at, p in later:  # described after the role phrase itself
+            if role.search(self.text, max(ref.end, at - DESCRIPTION_WINDOW), at + len(p.name) + DESCRIPTION_WINDOW):
                 return p
         return None
 
@@ -228,6 +229,9 @@ def _same_first(a: str, b: str) -> bool:
 # the Nation” moderator Jo Ames")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?][”\"]?\s+|[,…][”\"]\s+|\n)"
                                r"(?:(?:But|And|So|Still|Yet|Now|Then|Meanwhile|However),?\s+)?(?:\S+\s+){0,3}$")
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
 def _opens_sentence(text: str, at: int) -> bool:

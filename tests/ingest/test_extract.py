@@ -534,3 +534,10 @@ def test_who_the_subject_is(text: str, expected: str) -> None:
 
 def test_a_research_firm_is_no_person() -> None:
     assert said("Intro.\nNKC African Economics says the country is missing a windfall.\n") == []
+
+
+def test_a_gendered_noun_before_a_name_gives_the_pronoun_its_person() -> None:
+    text = ("Intro.\nErias Luka said he would vote against the president.\n"
+            "His wife, agency director Winnie Byanga, hosted a meeting on President Tom Wells. "
+            "She said the country has a thin democracy.\n")
+    assert [speaker for speaker, _, _ in said(text)] == ["Erias Luka", "Winnie Byanga"]
