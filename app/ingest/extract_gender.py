@@ -27,7 +27,7 @@ _TOKEN = re.compile(rf"\b(?:[Hh]e|[Hh]is|himself|[Ss]he|herself)\b|\b[{UP}][a-z]
 NOUN_GENDER = {"wife": "f", "widow": "f", "mother": "f", "daughter": "f", "sister": "f", "businesswoman": "f",
                "chairwoman": "f", "spokeswoman": "f", "husband": "m", "widower": "m", "father": "m", "son": "m",
                "brother": "m", "businessman": "m", "chairman": "m", "spokesman": "m"}
-_NOUN_BEFORE = re.compile(rf"\b({'|'.join(NOUN_GENDER)})\b[^.!?;{UP}]*(?:\b[{UP}][\w’'-]*\s+){{0,3}}$")
+_NOUN_BEFORE = re.compile(rf"\b({'|'.join(NOUN_GENDER)})\b(?:(?!\band\b)[^.!?;]){{0,30}}$")
 LOOKBEHIND = 40  # characters before a mention searched for a gendered noun
 LOOKAHEAD = 140  # characters after a mention searched for a pronoun
 MAX_MENTIONS = 8  # mentions of a name read for pronoun evidence
