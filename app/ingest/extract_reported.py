@@ -58,13 +58,21 @@ def _source_phrase(text: str, lo: int, hi: int, cue: str) -> Ref | None:
     return ref.with_cue(cue) if ref else None
 
 
+_NAME_THEN_COMMA = re.compile(r"([^,;:“”\"]{2,60}?),\s+")
+
+
 def according_to_first(text: str, s: int, e: int) -> Claim | None:
-    """Pattern "According to German pundit Jane Roe, the year was a success."."""
+    """Pattern "According to German pundit Jane Roe, the year was a success." / "According to Associate
+    Professor of Economics at X, Prof. Jane Roe, the year ..." (the description first, then the name)."""
     m = SOURCE_FIRST.match(text, s, e)
     if not m:
         return None
     ref = _source_phrase(text, m.start(2), m.end(2), m.group(1))
-    span = _content(text, m.end(), clause_end(text, m.end(), e))
+    content_start = m.end()
+    named = _NAME_THEN_COMMA.match(text, m.end(), e) if ref is None else None
+    if named:
+        ref, content_start = _source_phrase(text, named.start(1), named.end(1), m.group(1)), named.end()
+    span = _content(text, content_start, clause_end(text, content_start, e))
     return Claim("indirect", [span], ref, m.group(1)) if ref and span else None
 
 
@@ -127,6 +135,18 @@ def _affiliated_subject(text: str, s: int, verb_start: int, cue: str) -> Ref | N
     return ref.with_cue(cue) if ref else None
 
 
+def _described_opener(text: str, s: int, verb_start: int, cue: str) -> Ref | None:
+    """Pattern "Ayo Teriba, chief executive of Economics Associates has said": the sentence opens with a full
+    name and its description, and the comma that should close the description is missing."""
+    ref = ref_at_start(text, s, verb_start)
+    if ref is None or ref.kind != "name" or " " not in ref.text or not text.startswith(",", ref.end):
+        return None
+    description = text[ref.end + 1:verb_start].lstrip()
+    if not description[:1].islower() or find_verbs(text, ref.end, verb_start):
+        return None
+    return ref.with_cue(cue)
+
+
 def _subject(text: str, s: int, verb_start: int, cue: str) -> Ref | None:
     """The speaker of the verb at verb_start: a role phrase with its place ("The head of X in Berlin said"),
     the mention right before it, the subject of a coordinated verb, or a person named with their affiliation.
@@ -137,7 +157,8 @@ def _subject(text: str, s: int, verb_start: int, cue: str) -> Ref | None:
         return role.with_cue(cue)
     ref = subject_before_verb(text, s, verb_start, cue)
     if ref is None:
-        return _coordinated_subject(text, s, verb_start, cue) or _affiliated_subject(text, s, verb_start, cue)
+        return (_coordinated_subject(text, s, verb_start, cue) or _affiliated_subject(text, s, verb_start, cue)
+                or _described_opener(text, s, verb_start, cue))
     if ref.kind == "name" and " " not in ref.text:
         return _affiliated_subject(text, s, verb_start, cue) or ref
     return ref

@@ -41,7 +41,7 @@ has said|have said|had said|has noted|has argued|has warned|has stressed|has cla
 opine|opines|opined|hint|hints|hinted|clarify|clarifies|clarified|reiterate|reiterates|reiterated|
 elaborates|elaborated|went on to say|goes on to say|went on to add|blame|blames|blamed|blaming|
 described|describes|did not rule out|does not rule out|would not rule out|does not exclude|did not exclude|
-is not sure|was not sure|is unsure|
+is not sure|was not sure|is unsure|attributed|attributes|
 """)
 
 # Verbs that may be followed directly by the person told ("told Trend that", "told reporters:").
@@ -195,7 +195,7 @@ say|says|said|saying|believe|believes|believed|think|thinks|thought|argue|argues
 claimed|insist|insists|insisted|warn|warns|warned|acknowledge|acknowledges|acknowledged|admit|admits|
 admitted|suggest|suggests|suggested|contend|contends|contended|assert|asserts|asserted|
 has said|have said|had said|has argued|has warned|has claimed|went on to say|goes on to say|went on to add|
-blame|blames|blamed|blaming|described|describes|expect|expects|
+blame|blames|blamed|blaming|described|describes|expect|expects|attributed|attributes|
 called for|calls for|call for|criticized|criticised|criticizes|criticises|praised|praises|blasted|
 blasts|slammed|slams|condemned|condemns|questioned|questions|denied|denies|rejected|rejects|
 dismissed|dismisses|pledged|pledges|promised|promises|accused|accuses|attacked|attacks|
