@@ -69,9 +69,10 @@ def according_to_first(text: str, s: int, e: int) -> Claim | None:
         return None
     ref = _source_phrase(text, m.start(2), m.end(2), m.group(1))
     content_start = m.end()
-    named = _NAME_THEN_COMMA.match(text, m.end(), e) if ref is None else None
-    if named:
-        ref, content_start = _source_phrase(text, named.start(1), named.end(1), m.group(1)), named.end()
+    named = _NAME_THEN_COMMA.match(text, m.end(), e) if ref is None or " " not in ref.text else None
+    after = _source_phrase(text, named.start(1), named.end(1), m.group(1)) if named else None
+    if after is not None and after.kind == "name" and " " in after.text:  # "..., Prof. Jane Roe, CONTENT"
+        ref, content_start = after, named.end()
     span = _content(text, content_start, clause_end(text, content_start, e))
     return Claim("indirect", [span], ref, m.group(1)) if ref and span else None
 

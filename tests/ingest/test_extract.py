@@ -534,10 +534,10 @@ def test_who_the_subject_is(text: str, expected: str) -> None:
 
 @pytest.mark.parametrize("text, expected", [
     # the description comes first after "according to", then the name
-    ("Intro.\nAccording to Associate Professor of Economics at the University of Accra, Prof. Ebo Turk, the fall of "
-     "the currency is normal.", [("Ebo Turk", "indirect", "the fall of the currency is normal")]),
+    ("Intro.\nAccording to Associate Professor of Economics at the University of Accra, Prof. Ebo Tarkson, the fall "
+     "of the currency is normal.", [("Ebo Tarkson", "indirect", "the fall of the currency is normal")]),
     # a full name opens the sentence with its description, and the closing comma is missing
-    ("Intro.\nAyo Teri, chief executive of the research firm Economic Associates has said the rally is nothing to "
+    ("Intro.\nAyo Teri, chief executive of the firm Delta Research Associates has said the rally is nothing to "
      "celebrate.", [("Ayo Teri", "indirect", "the rally is nothing to celebrate")]),
 ])
 def test_sources_described_before_or_without_a_closing_comma(text: str, expected: list[tuple[str, str, str]]) -> None:
