@@ -27,7 +27,7 @@ from app.ingest.extract_names import UP
 from app.ingest.extract_regex import alternation
 from app.ingest.extract_tail import content_span as _content
 from app.ingest.extract_tail import handback_frame, named_tail_frame
-from app.ingest.rules import REPORTING_VERBS, ROLE_NOUNS, SOURCE_FIRST_CUES, VIEW_NOUNS
+from app.ingest.rules import FRAME_PARTICIPLES, REPORTING_VERBS, ROLE_NOUNS, SOURCE_FIRST_CUES, VIEW_NOUNS
 from app.ingest.segment import sentence_spans
 
 _OPENING = r"(?:[\w’']+,\s+){0,2}"  # "Thus, ", "However, " before the frame
@@ -183,7 +183,11 @@ def subject_verb_clause(text: str, s: int, e: int, after: int | None = None) -> 
 
 def final_frame(text: str, s: int, e: int) -> Claim | None:
     """Pattern "The plan will fail, Smith said." / "..., said the analyst on Monday." /
-    "..., said Jane Roe, a senior fellow at X who studies Y." (the frame's appositive has commas)."""
+    "..., said Jane Roe, a senior fellow at X who studies Y." (the frame's appositive has commas) /
+    "..., said Jane Roe, pointing to X." (a participle after the frame is the writer's)."""
+    participles = list(_PARTICIPLE.finditer(text, s, e))
+    if participles and find_verbs(text, s, participles[-1].start()):
+        e = participles[-1].start()
     comma = e
     for k in range(MAX_FRAME_COMMAS):
         comma = text.rfind(",", s, comma)
@@ -200,6 +204,7 @@ def final_frame(text: str, s: int, e: int) -> Claim | None:
     return None
 
 
+_PARTICIPLE = re.compile(rf",\s+(?:{alternation(FRAME_PARTICIPLES)})\b")
 _FIRST_PUNCT = re.compile(r"[^,.;:!?“”\"]*([,.;:!?“”\"])")
 
 

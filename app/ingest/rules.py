@@ -41,7 +41,8 @@ has said|have said|had said|has noted|has argued|has warned|has stressed|has cla
 opine|opines|opined|hint|hints|hinted|clarify|clarifies|clarified|reiterate|reiterates|reiterated|
 elaborates|elaborated|went on to say|goes on to say|went on to add|blame|blames|blamed|blaming|
 described|describes|did not rule out|does not rule out|would not rule out|does not exclude|did not exclude|
-is not sure|was not sure|is unsure|attributed|attributes|
+is not sure|was not sure|is unsure|attributed|attributes|expressed the opinion|expressed the view|
+expressed confidence|expressed hope|expressed concern|voiced concern|expresses the opinion|expresses confidence|
 """)
 
 # Verbs that may be followed directly by the person told ("told Trend that", "told reporters:").
@@ -160,7 +161,7 @@ defended|dismissed|welcomed|touted|slammed|lamented|conceded|charged
 
 # Participles that open a frame of their own after a comma (", arguing that ...", ", adding ...").
 FRAME_PARTICIPLES = _words("arguing|adding|saying|noting|claiming|insisting|warning|explaining|stressing|"
-                           "citing|suggesting|acknowledging|referring|describing|calling|predicting")
+                           "citing|suggesting|acknowledging|referring|describing|calling|predicting|pointing")
 
 # Words that open an aside after a comma, ending the reported clause (", which ...", ", although ...").
 CLAUSE_BREAK_WORDS = _words("which|who|whom|whose|although|though|even though|even as|whereas")

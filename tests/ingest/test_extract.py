@@ -544,6 +544,18 @@ def test_sources_described_before_or_without_a_closing_comma(text: str, expected
     assert said(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Intro.\nSergey Markin spoke.\nHe expressed the opinion that Baku uses its relations with every centre.",
+     [("Sergey Markin", "indirect", "Baku uses its relations with every centre")]),
+    # a participle after the frame's appositive is the writer's: the frame still closes the sentence
+    ("Intro.\nThe allies share the blame for the shift, said Sinan Olgun, a former diplomat who chairs a "
+     "think-tank, pointing to the breakdown of ties with Washington.",
+     [("Sinan Olgun", "indirect", "The allies share the blame for the shift")]),
+])
+def test_opinion_phrases_and_participles_after_a_frame(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert said(text) == expected
+
+
 def test_a_research_firm_is_no_person() -> None:
     assert said("Intro.\nNKC African Economics says the country is missing a windfall.\n") == []
 
