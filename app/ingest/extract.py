@@ -101,16 +101,16 @@ def _inherit(pairs: list[Pair], lines: list[tuple[int, int]]) -> None:
 
 def _statements(text: str, lines: list[tuple[int, int]], pairs: list[Pair]) -> list[ExtractedStatement]:
     """One statement per content span; the spans of one claim, or of claims sharing one frame, share a group."""
-    seen: set[tuple[int, int]] = set()
+    seen: set[tuple[int, int, str]] = set()  # a span once per speaker ("Jane Roe and Tom Wells said")
     groups: dict[object, int] = {}
     out = []
     for claim, person in sorted(pairs, key=lambda pair: pair[0].start):
         key = (claim.ref.start, claim.kind) if claim.ref else id(claim)
         group = groups.setdefault(key, len(groups))
         for s, e in claim.spans:
-            if person is None or e <= s or (s, e) in seen:
+            if person is None or e <= s or (s, e, person.name) in seen:
                 continue
-            seen.add((s, e))
+            seen.add((s, e, person.name))
             out.append(ExtractedStatement(person.name, claim.kind, s, e, text[s:e], claim.cue,
                                           line_index(lines, s), group))
     return sorted(out, key=lambda st: st.start)

@@ -556,6 +556,17 @@ def test_opinion_phrases_and_participles_after_a_frame(text: str, expected: list
     assert said(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Intro.\nJournalist Zia Shahed and analyst Hassan Nasir said the government is weak.",
+     [("Hassan Nasir", "indirect", "the government is weak"), ("Zia Shahed", "indirect", "the government is weak")]),
+    # the pair must be the sentence's subject
+    ("Intro.\nThe vote pleased Jane Roe and Tom Wells, a professor, said the plan will fail.",
+     [("Tom Wells", "indirect", "the plan will fail")]),
+])
+def test_two_speakers_of_one_frame(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert said(text) == expected
+
+
 def test_a_research_firm_is_no_person() -> None:
     assert said("Intro.\nNKC African Economics says the country is missing a windfall.\n") == []
 
