@@ -5,6 +5,7 @@ Patterns, tried in order on each sentence outside quotation marks:
   In his/her/NAME's view, CONTENT.       SOURCE [, appositive,] VERB [OBJECT] [that] CONTENT.
   CONTENT, SOURCE VERB. / CONTENT, VERB SOURCE.
   CONTENT, NAME, APPOSITIVE, VERB [OBJECT].   CONTENT. This is the opinion of SOURCE.  (extract_tail)
+A subject of two names ("Jane Roe and Tom Wells said") gives each of them the claim.
 """
 from __future__ import annotations
 
@@ -183,6 +184,9 @@ def subject_verb_clause(text: str, s: int, e: int, after: int | None = None) -> 
     return None
 
 
+_PARTICIPLE = re.compile(rf",\s+(?:{alternation(FRAME_PARTICIPLES)})\b")
+
+
 def final_frame(text: str, s: int, e: int) -> Claim | None:
     """Pattern "The plan will fail, Smith said." / "..., said the analyst on Monday." /
     "..., said Jane Roe, a senior fellow at X who studies Y." (the frame's appositive has commas) /
@@ -206,7 +210,6 @@ def final_frame(text: str, s: int, e: int) -> Claim | None:
     return None
 
 
-_PARTICIPLE = re.compile(rf",\s+(?:{alternation(FRAME_PARTICIPLES)})\b")
 _FIRST_PUNCT = re.compile(r"[^,.;:!?“”\"]*([,.;:!?“”\"])")
 
 
