@@ -68,6 +68,12 @@ def _previous_line_frame(text: str, lines: list[tuple[int, int]], quote: Quote) 
     return leading_frame(text, s, e) or header_ref(text, s, e)
 
 
+def _inline_header(text: str, lines: list[tuple[int, int]], quote: Quote) -> Ref | None:
+    """Pattern "Jason Tuvey, Capital Economics: “...”": a name header and its quotation on one line."""
+    s, _ = lines[line_index(lines, quote.start)]
+    return header_ref(text, s, quote.start)
+
+
 def header_ref(text: str, s: int, e: int) -> Ref | None:
     """Pattern "Name, Title (Country):" or "Name:" alone on a line, heading that person's remarks."""
     m = _HEADER.match(text, s, e)
@@ -116,7 +122,8 @@ def quote_claims(text: str, lines: list[tuple[int, int]], quotes: list[Quote]) -
         if after is None and not _starts_line(text, lines, quote) and is_embedded(text, quote):
             continue  # part of a reported clause (mixed speech): the clause is the statement
         after = after or _after_run_on(text, quote, hi)
-        ref = after or _before_open(text, lines, quote, prev_close) or _previous_line_frame(text, lines, quote)
+        ref = (after or _before_open(text, lines, quote, prev_close) or _previous_line_frame(text, lines, quote)
+               or _inline_header(text, lines, quote))
         words = len(text[quote.start:quote.end].split())
         if ref is None and (not _starts_line(text, lines, quote) or words < MIN_RUN_ON_WORDS):
             continue

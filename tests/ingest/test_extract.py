@@ -576,3 +576,10 @@ def test_a_gendered_noun_before_a_name_gives_the_pronoun_its_person() -> None:
             "His wife, agency director Winnie Byanga, hosted a meeting on President Tom Wells. "
             "She said the country has a thin democracy.\n")
     assert [speaker for speaker, _, _ in said(text)] == ["Erias Luka", "Winnie Byanga"]
+
+
+def test_a_name_header_and_its_quotation_on_one_line() -> None:
+    text = ("What the analysts say\n\nAngus Blare, Chief Operating Officer, Pharos Holding: “There will be relief in "
+            "the market.” (Reuters)\n\nJason Tovey, Capital Economics: “The decision is a positive step.”\n")
+    assert [(speaker, kind) for speaker, kind, _ in said(text)] == [("Angus Blare", "direct"),
+                                                                    ("Jason Tovey", "direct")]
