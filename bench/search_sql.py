@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from _workload import build_cases, capture_sql  # noqa: E402
+from load import Timing  # noqa: E402
 
 
 def replay(db_path: Path, requests: list[list[tuple[str, tuple]]], start: threading.Barrier,
@@ -57,10 +58,9 @@ def main() -> None:
         thread.start()
     for thread in threads:
         thread.join()
-    ordered = sorted(latencies)
-    p = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))]  # noqa: E731
-    print(f"{case.name}: {len(ordered)} searches from {args.threads} threads, raw SQL: "
-          f"p50 {p(0.5):.1f} ms, p99 {p(0.99):.1f} ms, max {ordered[-1]:.1f} ms")
+    timing = Timing(latencies, wall_s=0)
+    print(f"{case.name}: {len(latencies)} searches from {args.threads} threads, raw SQL: "
+          f"p50 {timing.p(0.5):.1f} ms, p99 {timing.p(0.99):.1f} ms, max {max(latencies):.1f} ms")
 
 
 if __name__ == "__main__":

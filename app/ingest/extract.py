@@ -37,13 +37,14 @@ def _merge(direct: list[Claim], reported: list[Claim]) -> list[Claim]:
     return sorted(kept_direct + kept_reported, key=lambda c: c.start)
 
 
-def _in_headline(text: str, lines: list[tuple[int, int]], claim: Claim) -> bool:
-    """The claim is on the first line, and that line is a headline (no full stop ends it): an editor's summary
-    ("Political scientist Fesenko said who could become president"), not the speaker's words."""
+def _headline_end(text: str, lines: list[tuple[int, int]]) -> int:
+    """Where the first line ends when it is a headline (no full stop ends it), else 0. A headline is an
+    editor's summary ("Political scientist Fesenko said who could become president"), not a speaker's words."""
     first = next(((s, e) for s, e in lines if text[s:e].strip()), None)
-    if first is None or claim.start >= first[1] or len(lines) < 2:
-        return False
-    return not text[first[0]:first[1]].rstrip().endswith((".", "!", "?", "”", '"', "…", "’", "'", "»"))
+    if first is None or len(lines) < 2:
+        return 0
+    ends = text[first[0]:first[1]].rstrip().endswith((".", "!", "?", "”", '"', "…", "’", "'", "»"))
+    return 0 if ends else first[1]
 
 
 def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -123,7 +124,8 @@ def extract(text: str) -> Extraction:
     quoted = sorted(sp for q in quotes for sp in q.segments)
     direct = quote_claims(text, lines, quotes) + header_claims(text, lines)
     reported = reported_claims(text, lines, quoted) + bullet_claims(text, lines)
-    claims = [c for c in _merge(direct, reported) if not _in_headline(text, lines, c)]
+    headline_end = _headline_end(text, lines)
+    claims = [c for c in _merge(direct, reported) if c.start >= headline_end]
     people = People(text, _union(quoted + [sp for c in claims if c.kind == "indirect" for sp in c.spans]))
     pairs = _resolve(claims, people)
     _inherit(pairs, lines)

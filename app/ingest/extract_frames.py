@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from app.ingest.extract_names import JOINED_NAME, NAME_AT_END, NAME_AT_START, UP, person_tokens
+from app.ingest.extract_names import JOINED_NAME, NAME_AT_END, NAME_AT_START, NAME_RUN, person_tokens
 from app.ingest.extract_regex import alternation, trie_pattern
 from app.ingest.rules import (
     ADVERBS,
@@ -265,7 +265,6 @@ def subject_before_verb(text: str, lo: int, verb_start: int, cue: str) -> Ref | 
 # "The head of the Eurasian Society in Berlin [also] said": a role phrase and where the person works
 _ROLE_OF_PLACE = re.compile(rf"\s*(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}?({_ROLE})\s+(?:of|at|from|for|in)\s+"
                             r"([^,;:“”\"]{2,80})$", re.IGNORECASE)
-_PROPER = re.compile(rf"[{UP}][\w’'-]+(?:\s+[{UP}][\w’'-]+)*")
 
 
 def role_of_place(text: str, lo: int, verb_start: int) -> Ref | None:
@@ -273,7 +272,7 @@ def role_of_place(text: str, lo: int, verb_start: int) -> Ref | None:
     person introduced with it is the subject. ("The head of the central bank said" may be someone new.)"""
     window = _strip_adverbs(text[lo:verb_start])
     m = _ROLE_OF_PLACE.match(window)
-    named = _PROPER.search(m.group(2)) if m else None
+    named = NAME_RUN.search(m.group(2)) if m else None
     if named is None or text.find(named.group(), 0, lo) < 0:
         return None
     return Ref("role", m.group(1).lower(), lo + m.start(1), lo + m.end(1))

@@ -16,6 +16,7 @@ from app.ingest.extract_frames import Ref, find_verbs
 from app.ingest.extract_gender import PRONOUN_GENDER, Gender, honorific_genders, person_gender
 from app.ingest.extract_names import NAME_RUN, is_initial, person_tail, person_tokens, surname
 from app.ingest.rules import HONORIFICS
+from app.ingest.segment import sentence_spans
 
 DESCRIPTION_WINDOW = 120  # characters before a name that may describe it ("political analyst and expert at X")
 LOOKAHEAD = 1500  # characters after a role phrase where an article's lede names the person it described
@@ -153,8 +154,8 @@ class People:
                        for at in [self.text.find(p.name, m, m + DESCRIPTION_WINDOW)] if at >= 0)  # m: its run's start
         for at, p in later:
             end = at + len(p.name)
-            stop = _SENTENCE_END.search(self.text, end, end + SPEAKER_VERB)  # its own verb, in its own sentence
-            if at <= ref.end + NEXT_SPEAKER and find_verbs(self.text, end, stop.end() if stop else end + SPEAKER_VERB):
+            own = sentence_spans(self.text, end, end + SPEAKER_VERB)  # its own verb, in its own sentence
+            if at <= ref.end + NEXT_SPEAKER and own and find_verbs(self.text, end, own[0][1]):
                 return p
         role = re.compile(rf"\b{re.escape(ref.text)}\b", re.IGNORECASE)
         for at, p in later:  # described after the role phrase itself
@@ -229,9 +230,6 @@ def _same_first(a: str, b: str) -> bool:
 # the Nation” moderator Jo Ames")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?][”\"]?\s+|[,…][”\"]\s+|\n)"
                                r"(?:(?:But|And|So|Still|Yet|Now|Then|Meanwhile|However),?\s+)?(?:\S+\s+){0,3}$")
-
-
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
 def _opens_sentence(text: str, at: int) -> bool:
