@@ -21,7 +21,7 @@ from app.config import get_settings
 from app.ingest.analyse import analyse
 from app.ingest.sources import read_text_file
 from app.ingest.taxonomy import Taxonomy, load_taxonomy
-from app.ingest.types import Annotation, Extraction
+from app.types import Annotation, Extraction
 
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "the"})
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.ingest.extract import extract  # noqa: E402
+from app.extract.pipeline import extract  # noqa: E402
 
 LIMIT_S = 10.0
 

@@ -5,10 +5,10 @@ import hashlib
 from dataclasses import dataclass
 
 from app.ingest.annotate import annotate
-from app.ingest.countries import focus_country
-from app.ingest.extract import extract
+from app.extract.countries import focus_country
+from app.extract.pipeline import extract
 from app.ingest.taxonomy import Taxonomy
-from app.ingest.types import Annotation, ExtractedStatement, Extraction
+from app.types import Annotation, ExtractedStatement, Extraction
 
 EXTRACTOR_VERSION = "0.1.0"
 

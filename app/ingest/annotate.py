@@ -35,9 +35,9 @@ from weakref import WeakKeyDictionary
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, SentiText
 
-from app.ingest.countries import countries_mentioned
+from app.extract.countries import countries_mentioned
 from app.ingest.taxonomy import Taxonomy
-from app.ingest.types import Annotation
+from app.types import Annotation
 
 _ANALYZER = SentimentIntensityAnalyzer()
 _SEPARATOR = r"[\s\-‐‑–]*"  # between the words of a multi-word term, or inside a hyphenated one

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 
 from app.ingest.analyse import Analysis, analyse
 from app.ingest.taxonomy import Taxonomy
-from app.ingest.types import RawDocument
+from app.types import RawDocument
 
 _taxonomy: Taxonomy | None = None  # each worker's copy, set once by the pool's initializer
 

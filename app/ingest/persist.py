@@ -22,7 +22,7 @@ from sqlmodel import Session, SQLModel, col, delete, select, update
 from app.ingest.analyse import EXTRACTOR_VERSION, Analysis
 from app.ingest.identity import People, Person
 from app.ingest.taxonomy import Taxonomy
-from app.ingest.types import Annotation, RawDocument
+from app.types import Annotation, RawDocument
 from app.models import (
     Appearance,
     DatasetState,

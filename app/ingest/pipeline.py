@@ -23,7 +23,7 @@ from app.ingest.persist import (
 )
 from app.ingest.sources import ReadError, read_documents
 from app.ingest.taxonomy import Taxonomy
-from app.ingest.types import RawDocument
+from app.types import RawDocument
 from app.models import Document, Statement
 
 Outcome = Literal["loaded", "unchanged", "failed"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from app.ingest.analyse import Analysis
-from app.ingest.types import RawDocument
+from app.types import RawDocument
 
 EXPERT_FIELDS = ("name", "aliases", "nationality", "countries", "roles", "affiliations", "introduced_as", "paragraph")
 

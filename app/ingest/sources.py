@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from app.ingest.types import RawDocument
+from app.types import RawDocument
 
 JSON_SUFFIXES = {".json", ".jsonl"}
 SKIPPED_SUFFIXES = {".toml", ".yaml", ".yml", ".ini", ".cfg"}  # configuration beside the documents

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from app.ingest import countries
+from app.extract import countries
 from app.ingest.annotate import _ANALYZER, annotate, is_forward_looking, sentiment, topic_matcher
 from app.ingest.taxonomy import Taxonomy, Topic, load_taxonomy
 

@@ -1,7 +1,7 @@
 """Countries from demonyms, nationalities and free text (ISO 3166-1 alpha-2)."""
 import pytest
 
-from app.ingest.countries import countries_mentioned, demonym_code, nationality_codes
+from app.extract.countries import countries_mentioned, demonym_code, nationality_codes
 
 
 @pytest.mark.parametrize(

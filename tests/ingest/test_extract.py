@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.ingest.extract import extract
-from app.ingest.types import Extraction
+from app.extract.pipeline import extract
+from app.types import Extraction
 
 APPOSITIVE = ("Port deal draws praise\n"
               "The new port agreement was signed on Monday.\n"

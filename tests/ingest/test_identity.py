@@ -1,7 +1,7 @@
 import pytest
 
 from app.ingest import identity
-from app.ingest.types import ExtractedExpert
+from app.types import ExtractedExpert
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from app.db import get_engine
 from app.ingest import pipeline
 from app.ingest.analyse import Analysis, content_hash
 from app.ingest.identity import People
-from app.ingest.types import Annotation, ExtractedExpert, ExtractedStatement, Extraction, RawDocument
+from app.types import Annotation, ExtractedExpert, ExtractedStatement, Extraction, RawDocument
 from app.models import Appearance, Document, Expert, ExpertCountry, Statement, StatementCountry, StatementTopic
 from tests.conftest import SEEDS
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.ingest.segment import find_quotes, line_index, line_spans, sentence_spans
+from app.extract.segment import find_quotes, line_index, line_spans, sentence_spans
 
 
 def quoted_texts(text: str) -> list[list[str]]:

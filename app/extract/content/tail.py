@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from app.ingest.extract_claims import Claim
-from app.ingest.extract_frames import Ref, find_verbs, has_verb, subject_before_verb
-from app.ingest.extract_names import NAME_RUN, person_tail, person_tokens
-from app.ingest.extract_regex import alternation
-from app.ingest.rules import BACKREF_NOUNS, BACKREF_PASSIVES, HONORIFICS
-from app.ingest.segment import sentence_spans
+from app.extract.claims import Claim
+from app.extract.frames import Ref, find_verbs, has_verb, subject_before_verb
+from app.extract.names import NAME_RUN, person_tail, person_tokens
+from app.extract.regex import alternation
+from app.extract.rules import BACKREF_NOUNS, BACKREF_PASSIVES, HONORIFICS
+from app.extract.segment import sentence_spans
 
 MAX_TAIL = 220  # ", Jane Roe, head of X, candidate of Y, told News.Az." fits in this many characters
 MAX_OBJECT_WORDS = 6  # "told Trend via e-mail on Friday"

@@ -1,11 +1,11 @@
 """Turn a resolved person into an ExtractedExpert, described from the words that introduce them."""
 from __future__ import annotations
 
-from app.ingest.extract_intro import Description, describe
-from app.ingest.extract_names import surname
-from app.ingest.extract_people import Person
-from app.ingest.segment import line_index, sentence_spans
-from app.ingest.types import ExtractedExpert
+from app.extract.descriptor import Description, describe
+from app.extract.names import surname
+from app.extract.people import Person
+from app.extract.segment import line_index, sentence_spans
+from app.types import ExtractedExpert
 
 MAX_MENTIONS_TRIED = 6
 

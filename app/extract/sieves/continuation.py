@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import bisect
 
-from app.ingest.extract_claims import Claim
-from app.ingest.extract_frames import find_verbs
-from app.ingest.extract_names import NAME_RUN, person_tokens
-from app.ingest.extract_people import People, Person
-from app.ingest.rules import OPINION_CUES
-from app.ingest.segment import has_mark, line_index, sentence_spans
+from app.extract.claims import Claim
+from app.extract.frames import find_verbs
+from app.extract.names import NAME_RUN, person_tokens
+from app.extract.people import People, Person
+from app.extract.rules import OPINION_CUES
+from app.extract.segment import has_mark, line_index, sentence_spans
 
 Pair = tuple[Claim, "Person | None"]
 

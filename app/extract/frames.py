@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from app.ingest.extract_names import JOINED_NAME, NAME_AT_END, NAME_AT_START, NAME_RUN, person_tokens
-from app.ingest.extract_regex import alternation, trie_pattern
-from app.ingest.rules import (
+from app.extract.names import JOINED_NAME, NAME_AT_END, NAME_AT_START, NAME_RUN, person_tokens
+from app.extract.regex import alternation, trie_pattern
+from app.extract.rules import (
     ADVERBS,
     ANONYMOUS_HEADS,
     NOUN_COMPOUNDS,
@@ -23,7 +23,7 @@ from app.ingest.rules import (
     TELL_VERBS,
     TIME_WORDS,
 )
-from app.ingest.segment import sentence_spans
+from app.extract.segment import sentence_spans
 
 WINDOW = 240  # characters of context a frame may span
 MENTION_TAIL = 100  # a name, pronoun or role phrase before a verb fits in this many characters

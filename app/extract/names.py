@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from app.ingest.countries import demonym_code, nationality_codes
-from app.ingest.rules import ABBREVIATIONS, DEPARTMENT_WORDS, HONORIFICS, NON_NAME_WORDS, ORG_WORDS, ROLE_NOUNS
+from app.extract.countries import demonym_code, nationality_codes
+from app.extract.rules import ABBREVIATIONS, DEPARTMENT_WORDS, HONORIFICS, NON_NAME_WORDS, ORG_WORDS, ROLE_NOUNS
 
 
 def _upper_class() -> str:

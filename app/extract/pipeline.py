@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import bisect
 
-from app.ingest.extract_claims import Claim, overlap
-from app.ingest.extract_continue import line_continuations, sentence_continuations
-from app.ingest.extract_experts import build_expert
-from app.ingest.extract_people import People, Person
-from app.ingest.extract_quotes import bullet_claims, header_claims, quote_claims
-from app.ingest.extract_reported import reported_claims
-from app.ingest.segment import find_quotes, line_index, line_spans
-from app.ingest.types import ExtractedStatement, Extraction
+from app.extract.claims import Claim, overlap
+from app.extract.sieves.continuation import line_continuations, sentence_continuations
+from app.extract.profile import build_expert
+from app.extract.people import People, Person
+from app.extract.content.quotations import bullet_claims, header_claims, quote_claims
+from app.extract.content.reported import reported_claims
+from app.extract.segment import find_quotes, line_index, line_spans
+from app.types import ExtractedStatement, Extraction
 
 Pair = tuple[Claim, "Person | None"]
 INHERIT_LINES = 2  # an unattributed quotation paragraph goes to a speaker at most this many lines away

@@ -12,11 +12,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from app.ingest.extract_frames import Ref, find_verbs
-from app.ingest.extract_gender import PRONOUN_GENDER, Gender, honorific_genders, person_gender
-from app.ingest.extract_names import NAME_RUN, is_initial, person_tail, person_tokens, surname
-from app.ingest.rules import HONORIFICS
-from app.ingest.segment import sentence_spans
+from app.extract.frames import Ref, find_verbs
+from app.extract.gender import PRONOUN_GENDER, Gender, honorific_genders, person_gender
+from app.extract.names import NAME_RUN, is_initial, person_tail, person_tokens, surname
+from app.extract.rules import HONORIFICS
+from app.extract.segment import sentence_spans
 
 DESCRIPTION_WINDOW = 120  # characters before a name that may describe it ("political analyst and expert at X")
 LOOKAHEAD = 1500  # characters after a role phrase where an article's lede names the person it described

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.ingest.countries import demonym_code, name_code, nationality_codes
-from app.ingest.extract_frames import VERB, has_verb
-from app.ingest.extract_names import UP
-from app.ingest.extract_regex import alternation
-from app.ingest.rules import AFFILIATION_ROLES, ROLE_NOUNS
+from app.extract.countries import demonym_code, name_code, nationality_codes
+from app.extract.frames import VERB, has_verb
+from app.extract.names import UP
+from app.extract.regex import alternation
+from app.extract.rules import AFFILIATION_ROLES, ROLE_NOUNS
 
 ROLE = re.compile(rf"\b(?:{alternation(ROLE_NOUNS)})\b", re.IGNORECASE)
 _ORG_WORD = rf"(?:[“”\"«»']*[{UP}0-9][\w.&'’-]*[“”\"«»']*)"

@@ -14,7 +14,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 
-from app.ingest.rules import ABBREVIATIONS
+from app.extract.rules import ABBREVIATIONS
 
 OPENERS = "“„«‟"
 CLOSERS = "”»"

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from app.ingest.extract_claims import Claim
-from app.ingest.extract_frames import Ref, leading_frame, ref_at_start, trailing_frame
-from app.ingest.segment import Quote, line_index, mark_end
+from app.extract.claims import Claim
+from app.extract.frames import Ref, leading_frame, ref_at_start, trailing_frame
+from app.extract.segment import Quote, line_index, mark_end
 
 MAX_LEAD = 12  # characters allowed before a quotation that opens its line (spaces, a dash)
 MIN_RUN_ON_WORDS = 4  # an unattributed quotation shorter than this is a title or a scare quote

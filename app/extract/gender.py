@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from app.ingest.extract_frames import trie_pattern
-from app.ingest.extract_names import UP
+from app.extract.frames import trie_pattern
+from app.extract.names import UP
 
 Gender = str  # "m" | "f"
 

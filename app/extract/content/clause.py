@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from app.ingest.extract_regex import alternation
-from app.ingest.rules import (
+from app.extract.regex import alternation
+from app.extract.rules import (
     BARE_OBJECT_CUES,
     CLAUSE_BREAK_WORDS,
     CLAUSE_OPENERS_NOT,

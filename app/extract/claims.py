@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.ingest.extract_frames import Ref
-from app.ingest.types import StatementKind
+from app.extract.frames import Ref
+from app.types import StatementKind
 
 
 @dataclass(slots=True)

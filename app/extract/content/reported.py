@@ -4,17 +4,17 @@ Patterns, tried in order on each sentence outside quotation marks:
   According to SOURCE, CONTENT.          CONTENT, according to SOURCE.      CONTENT, according to SOURCE, CONTENT.
   In his/her/NAME's view, CONTENT.       SOURCE [, appositive,] VERB [OBJECT] [that] CONTENT.
   CONTENT, SOURCE VERB. / CONTENT, VERB SOURCE.
-  CONTENT, NAME, APPOSITIVE, VERB [OBJECT].   CONTENT. This is the opinion of SOURCE.  (extract_tail)
+  CONTENT, NAME, APPOSITIVE, VERB [OBJECT].   CONTENT. This is the opinion of SOURCE.  (content/tail.py)
 A subject of two names ("Jane Roe and Tom Wells said") gives each of them the claim.
 """
 from __future__ import annotations
 
 import re
 
-from app.ingest.extract_aside import mid_sentence_frame
-from app.ingest.extract_claims import Claim
-from app.ingest.extract_clause import clause_end, clause_start, looks_like_clause
-from app.ingest.extract_frames import (
+from app.extract.content.aside import mid_sentence_frame
+from app.extract.claims import Claim
+from app.extract.content.clause import clause_end, clause_start, looks_like_clause
+from app.extract.frames import (
     Ref,
     find_verbs,
     person_of_affiliation,
@@ -24,12 +24,12 @@ from app.ingest.extract_frames import (
     subject_before_verb,
     trailing_frame,
 )
-from app.ingest.extract_names import UP
-from app.ingest.extract_regex import alternation
-from app.ingest.extract_tail import content_span as _content
-from app.ingest.extract_tail import handback_frame, named_tail_frame
-from app.ingest.rules import FRAME_PARTICIPLES, REPORTING_VERBS, ROLE_NOUNS, SOURCE_FIRST_CUES, VIEW_NOUNS
-from app.ingest.segment import sentence_spans
+from app.extract.names import UP
+from app.extract.regex import alternation
+from app.extract.content.tail import content_span as _content
+from app.extract.content.tail import handback_frame, named_tail_frame
+from app.extract.rules import FRAME_PARTICIPLES, REPORTING_VERBS, ROLE_NOUNS, SOURCE_FIRST_CUES, VIEW_NOUNS
+from app.extract.segment import sentence_spans
 
 _OPENING = r"(?:[\w’']+,\s+){0,2}"  # "Thus, ", "However, " before the frame
 SOURCE_FIRST = re.compile(rf"{_OPENING}({alternation(SOURCE_FIRST_CUES)})\s+([^,;:“”\"]{{2,160}}?),\s+", re.IGNORECASE)

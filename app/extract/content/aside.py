@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from app.ingest.extract_claims import Claim
-from app.ingest.extract_frames import Ref, find_verbs, subject_before_verb
-from app.ingest.rules import NOT_ASIDE_CUES
-from app.ingest.segment import has_mark
+from app.extract.claims import Claim
+from app.extract.frames import Ref, find_verbs, subject_before_verb
+from app.extract.rules import NOT_ASIDE_CUES
+from app.extract.segment import has_mark
 
 MAX_ASIDE = 80  # ", Chief Justice Jane Roe said on Monday," fits in this many characters
 MIN_LEAD_WORDS = 4  # a shorter lead ("The museum", "All of this") says nothing on its own
