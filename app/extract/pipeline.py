@@ -10,12 +10,12 @@ from __future__ import annotations
 import bisect
 
 from app.extract.claims import Claim, overlap
-from app.extract.sieves.continuation import line_continuations, sentence_continuations
-from app.extract.profile import build_expert
-from app.extract.people import People, Person
 from app.extract.content.quotations import bullet_claims, header_claims, quote_claims
 from app.extract.content.reported import reported_claims
+from app.extract.people import People, Person
+from app.extract.profile import build_expert
 from app.extract.segment import find_quotes, line_index, line_spans
+from app.extract.sieves.continuation import line_continuations, sentence_continuations
 from app.types import ExtractedStatement, Extraction
 
 Pair = tuple[Claim, "Person | None"]

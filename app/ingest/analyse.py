@@ -4,9 +4,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from app.ingest.annotate import annotate
 from app.extract.countries import focus_country
 from app.extract.pipeline import extract
+from app.ingest.annotate import annotate
 from app.ingest.taxonomy import Taxonomy
 from app.types import Annotation, ExtractedStatement, Extraction
 

@@ -22,7 +22,6 @@ from sqlmodel import Session, SQLModel, col, delete, select, update
 from app.ingest.analyse import EXTRACTOR_VERSION, Analysis
 from app.ingest.identity import People, Person
 from app.ingest.taxonomy import Taxonomy
-from app.types import Annotation, RawDocument
 from app.models import (
     Appearance,
     DatasetState,
@@ -35,6 +34,7 @@ from app.models import (
     Topic,
     utcnow,
 )
+from app.types import Annotation, RawDocument
 
 KNOWN_EXPERTS = select(
     Expert.id, Expert.name, Expert.nationality, Expert.aliases, Expert.roles, Expert.affiliations

@@ -23,8 +23,8 @@ from app.ingest.persist import (
 )
 from app.ingest.sources import ReadError, read_documents
 from app.ingest.taxonomy import Taxonomy
-from app.types import RawDocument
 from app.models import Document, Statement
+from app.types import RawDocument
 
 Outcome = Literal["loaded", "unchanged", "failed"]
 BATCH_SIZE = 256

@@ -8,8 +8,8 @@ from app.db import get_engine
 from app.ingest import pipeline
 from app.ingest.analyse import Analysis, content_hash
 from app.ingest.identity import People
-from app.types import Annotation, ExtractedExpert, ExtractedStatement, Extraction, RawDocument
 from app.models import Appearance, Document, Expert, ExpertCountry, Statement, StatementCountry, StatementTopic
+from app.types import Annotation, ExtractedExpert, ExtractedStatement, Extraction, RawDocument
 from tests.conftest import SEEDS
 
 TABLES = (Document, Expert, ExpertCountry, Appearance, Statement, StatementTopic, StatementCountry)

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 
-from app.extract.content.aside import mid_sentence_frame
 from app.extract.claims import Claim
+from app.extract.content.aside import mid_sentence_frame
 from app.extract.content.clause import clause_end, clause_start, looks_like_clause
+from app.extract.content.tail import content_span as _content
+from app.extract.content.tail import handback_frame, named_tail_frame
 from app.extract.frames import (
     Ref,
     find_verbs,
@@ -26,8 +28,6 @@ from app.extract.frames import (
 )
 from app.extract.names import UP
 from app.extract.regex import alternation
-from app.extract.content.tail import content_span as _content
-from app.extract.content.tail import handback_frame, named_tail_frame
 from app.extract.rules import FRAME_PARTICIPLES, REPORTING_VERBS, ROLE_NOUNS, SOURCE_FIRST_CUES, VIEW_NOUNS
 from app.extract.segment import sentence_spans
 
