@@ -50,6 +50,8 @@ class ExtractedStatement:
     cue: str | None  # the cue as written ("said", "believes", "According to")
     paragraph: int  # number of "\n" before start
     group: int | None = None  # shared by the pieces of one quotation ("A," she said, "B.") or utterance
+    sieve: str = ""  # the speaker sieve that decided it ("quotation/name", "interviewee", "block")
+    confidence: float = 1.0  # that sieve's measured precision, 0-1
 
 
 @dataclass(slots=True)

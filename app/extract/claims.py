@@ -15,6 +15,7 @@ class Claim:
     spans: list[tuple[int, int]]
     ref: Ref | None
     cue: str | None
+    finder: str = ""  # the content finder that found it ("quotation", "reported", "interview", ...)
 
     @property
     def anchor(self) -> int:

@@ -176,6 +176,16 @@ class People:
             return self._person(ref.text, ref.start)
         return None
 
+    def known(self, name: str) -> Person | None:
+        """The person already known by this full name, if any (creates no one)."""
+        return next((p for p in self.by_surname.get(_key(surname(name)), []) if _same_first(p.name, name)), None)
+
+    def by_single_name(self, word: str, at: int) -> Person | None:
+        """The person a surname or given name alone points to at `at`, among those known (creates no one)."""
+        candidates = self.by_surname.get(_key(word), []) or self._by_given_name(word)
+        before = [p for p in candidates if min(p.mentions) <= at] or candidates
+        return max(before, key=lambda p: max((m for m in p.mentions if m <= at), default=0)) if before else None
+
     def _by_given_name(self, word: str) -> list[Person]:
         """Pattern "Thitinan said" after "Thitinan Pongsudhirak": the one person known by that given name."""
         named = [p for p in self.all() if _key(p.name.split(" ")[0]) == _key(word)]

@@ -109,6 +109,21 @@ def is_title(text: str, quote: Quote) -> bool:
     return bool(_TITLE_BEFORE.search(text, max(0, quote.start - 12), quote.start))
 
 
+_NAME_WORD = re.compile(r"[^\W\d_][\w’'.&-]*")
+
+
+def is_name(text: str, quote: Quote) -> bool:
+    """Pattern founder of the “Great Turan Union” Foundation: a short quotation of capitalised words with no
+    sentence mark inside is a name or a title, not someone's words."""
+    if quote.close_at is None or len(quote.segments) > 1:
+        return False
+    inner = text[quote.start:quote.close_at].strip("“”\"«»„ ")
+    words = _NAME_WORD.findall(inner)
+    if not words or len(words) > MAX_TITLE_WORDS or any(ch in inner for ch in ",;!?"):
+        return False
+    return all(w[0].isupper() or w in _TITLE_LOWER for w in words)
+
+
 def quote_claims(text: str, lines: list[tuple[int, int]], quotes: list[Quote]) -> list[Claim]:
     """One claim per quotation: attributed by a frame, or left to the speaker who goes on."""
     claims = []
@@ -124,52 +139,10 @@ def quote_claims(text: str, lines: list[tuple[int, int]], quotes: list[Quote]) -
         after = after or _after_run_on(text, quote, hi)
         ref = (after or _before_open(text, lines, quote, prev_close) or _previous_line_frame(text, lines, quote)
                or _inline_header(text, lines, quote))
+        if is_name(text, quote) and not _LOWER_AFTER.match(text, mark_end(text, quote.close_at)):
+            continue  # “Great Turan Union” Foundation: no frame ("“Never Again” she said") follows the mark
         words = len(text[quote.start:quote.end].split())
-        if ref is None and (not _starts_line(text, lines, quote) or words < MIN_RUN_ON_WORDS):
-            continue
-        claims.append(Claim("direct", list(quote.segments), ref, ref.cue if ref else None))
-    return claims
-
-
-def header_claims(text: str, lines: list[tuple[int, int]]) -> list[Claim]:
-    """Pattern: a "Name, Title (Country):" header, then dash-led paragraphs that are that person's words."""
-    claims: list[Claim] = []
-    current: Ref | None = None
-    for s, e in lines:
-        line = text[s:e]
-        if not line.strip():
-            continue
-        if line.rstrip().endswith(":"):
-            current = header_ref(text, s, e)
-            continue
-        dash = _DASH_LED.match(line)
-        if current is None or not dash or not line[dash.end():].strip():
-            current = None if not dash else current
-            continue
-        start = s + dash.end()
-        claims.append(Claim("direct", [(start, s + len(line.rstrip()))], current, None))
-    return claims
-
-
-_BULLET = re.compile(r"\s*[•▪●◦·*]\s*")
-_LIST_ITEM_END = re.compile(r"[\s;,.]*(?:\band|\bor)?[\s;,.]*$")
-
-
-def bullet_claims(text: str, lines: list[tuple[int, int]]) -> list[Claim]:
-    """Pattern: a line framing a list ("Among them, he said, are:"), then bulleted lines, each one of the
-    speaker's points in reported speech."""
-    claims: list[Claim] = []
-    ref: Ref | None = None
-    for s, e in lines:
-        line = text[s:e].rstrip()
-        if not line.strip():
-            continue
-        bullet = _BULLET.match(line)
-        if bullet and ref is not None:
-            item = line[bullet.end():]
-            end = s + bullet.end() + _LIST_ITEM_END.search(item).start()
-            if end > s + bullet.end():
-                claims.append(Claim("indirect", [(s + bullet.end(), end)], ref, ref.cue))
-            continue
-        ref = leading_frame(text, s, s + len(line)) if line.endswith(":") else None
+        if ref is None and words < MIN_RUN_ON_WORDS:
+            continue  # a scare quote; a longer unframed quotation is left to the speaker sieves
+        claims.append(Claim("direct", list(quote.segments), ref, ref.cue if ref else None, "quotation"))
     return claims

@@ -9,13 +9,13 @@ from __future__ import annotations
 import bisect
 
 from app.extract.claims import Claim
+from app.extract.document import Document
 from app.extract.frames import find_verbs
 from app.extract.names import NAME_RUN, person_tokens
-from app.extract.people import People, Person
+from app.extract.people import People
 from app.extract.rules import OPINION_CUES
 from app.extract.segment import has_mark, line_index, sentence_spans
-
-Pair = tuple[Claim, "Person | None"]
+from app.extract.sieves.link import Link
 
 
 def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
@@ -37,14 +37,16 @@ def _names_a_person(text: str, s: int, e: int, people: People) -> bool:
     return False
 
 
-def sentence_continuations(text: str, lines: list[tuple[int, int]], pairs: list[Pair], people: People) -> None:
+def sentence_continuations(doc: Document, links: list[Link], people: People) -> None:
     """Pattern "Roe believes that X. Y.": the unframed sentences after a reported clause in its line go on with it.
 
     Each such sentence becomes one more span of the same claim (one statement per sentence).
     """
-    starts = sorted(c.start for c, _ in pairs)
-    for claim, person in pairs:
-        if claim.kind != "indirect" or person is None or len(claim.spans) != 1:
+    text, lines = doc.reading, doc.lines
+    starts = sorted(link.claim.start for link in links)
+    for link in links:
+        claim = link.claim
+        if claim.kind != "indirect" or link.person is None or len(claim.spans) != 1:
             continue
         if " ".join((claim.cue or "").lower().split()) not in OPINION_CUES:
             continue  # "said X. Y." in news: Y is most often the writer's again (measured on PolNeAR)
@@ -62,20 +64,24 @@ def sentence_continuations(text: str, lines: list[tuple[int, int]], pairs: list[
             claim.spans.append((start, end))
 
 
-def line_continuations(text: str, lines: list[tuple[int, int]], pairs: list[Pair]) -> None:
+def line_continuations(doc: Document, links: list[Link], people: People) -> None:
     """Pattern: an unquoted line right after a line that ends in someone's reported speech goes on with it."""
-    by_line: dict[int, list[Pair]] = {}
-    for c, p in pairs:
-        by_line.setdefault(line_index(lines, c.start), []).append((c, p))
+    text, lines = doc.reading, doc.lines
+    by_line: dict[int, list[Link]] = {}
+    for link in links:
+        by_line.setdefault(line_index(lines, link.claim.start), []).append(link)
     for i in range(1, len(lines)):
         s, e = lines[i]
         prev = by_line.get(i - 1)
         if i in by_line or not prev or not text[s:e].strip() or _has_own_frame(text, s, e):
             continue
-        claim, person = prev[-1]
+        last = prev[-1]
+        claim = last.claim
         last_sentence = sentence_spans(text, *lines[i - 1])[-1]
-        if claim.kind != "indirect" or person is None or claim.end < last_sentence[0] or claim.start < lines[i - 1][0]:
+        ends_line = claim.end >= last_sentence[0] and claim.start >= lines[i - 1][0]
+        if claim.kind != "indirect" or last.person is None or not ends_line:
             continue
-        follow = Claim("indirect", [_trimmed(text, s, e)], None, None)
-        pairs.append((follow, person))
-        by_line[i] = [(follow, person)]
+        follow = Link(Claim("indirect", [_trimmed(text, s, e)], None, None, "continuation"), last.person,
+                      "continuation/line")
+        links.append(follow)
+        by_line[i] = [follow]

@@ -1,0 +1,67 @@
+"""Sieve 3: a quotation with no cue frame goes to the only person named in its sentence, outside the marks.
+
+Pattern "X, press secretary of Y, touched upon the meeting, “…”" or "Another expert, X, has a different
+opinion: “…”": the sentence names its speaker but has no reporting verb.  A sentence that opens with
+"he" or "she" and names no one gives the quotation to the person in focus of that gender.
+"""
+from __future__ import annotations
+
+import re
+
+from app.extract.document import Document
+from app.extract.frames import Ref
+from app.extract.names import NAME_RUN, person_tokens
+from app.extract.people import People, Person
+from app.extract.segment import line_index, sentence_spans
+from app.extract.sieves.link import Link
+
+_PRONOUN_OPENING = re.compile(r"\s*(?:[A-Z][a-z]+,\s+)?(He|She)\b")
+
+
+def _outside(doc: Document, s: int, e: int) -> str:
+    """The sentence with its quotations blanked out (same offsets)."""
+    chars = list(doc.reading[s:e])
+    for qs, qe in doc.quoted:
+        for k in range(max(qs, s), min(qe, e)):
+            chars[k - s] = " "
+    return "".join(chars)
+
+
+def _named(people: People, window: str, offset: int) -> list[Person]:
+    """The distinct known persons named in the window."""
+    found: list[Person] = []
+    for m in NAME_RUN.finditer(window):
+        tokens = person_tokens(m.group())
+        if not tokens:
+            continue
+        if len(tokens) >= 2:
+            person = people.known(" ".join(tokens))
+        else:
+            person = people.by_single_name(tokens[0], offset + m.start())
+        if person is not None and person not in found:
+            found.append(person)
+    return found
+
+
+def only_person_in_sentence(doc: Document, links: list[Link], people: People) -> None:
+    """Give each undecided quotation to the one person its sentence names, or to "he"/"she" opening it."""
+    for link in links:
+        claim = link.claim
+        if link.sieve is not None or claim.finder != "quotation":
+            continue
+        ls, le = doc.lines[line_index(doc.lines, claim.start)]
+        sentence = next(((s, e) for s, e in sentence_spans(doc.reading, ls, le) if s <= claim.start < e), None)
+        if sentence is None:
+            continue
+        window = _outside(doc, *sentence)
+        if not window.strip():
+            continue  # the sentence is the quotation: the block sieve decides
+        named = _named(people, window, sentence[0])
+        if len(named) == 1:
+            link.decide(named[0], "sentence/name")
+            continue
+        opening = _PRONOUN_OPENING.match(window)
+        if not named and opening:
+            at = sentence[0] + opening.start(1)
+            link.decide(people.resolve(Ref("pronoun", opening.group(1).lower(), at, at + len(opening.group(1)))),
+                        "sentence/pronoun")
