@@ -87,6 +87,8 @@ class Statement(SQLModel, table=True):
     cue: str | None = None
     sentiment: float | None = Field(default=None, index=True)
     forward_looking: bool = Field(default=False, index=True)
+    sieve: str = Field(default="", max_length=40, sa_column_kwargs={"server_default": ""})  # who decided the speaker
+    confidence: float = Field(default=1.0, index=True, sa_column_kwargs={"server_default": "1.0"})  # its precision
 
 
 class StatementTopic(SQLModel, table=True):

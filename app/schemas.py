@@ -72,6 +72,9 @@ class StatementPublic(BaseModel):
     countries: list[str] = Field(description="ISO alpha-2 codes of the countries the statement mentions.")
     sentiment: float | None = Field(description="Tone from -1 (negative) to 1 (positive).")
     forward_looking: bool = Field(description="Whether the statement is about what will or should happen.")
+    sieve: str = Field(description="The speaker sieve that linked the words to the expert ('quotation/name', "
+                                   "'interviewee', 'block', ...).")
+    confidence: float = Field(description="How often that sieve is right (0-1), measured on held-out articles.")
     snippet: str | None = Field(None, description="With q: the matching words in context, marked with <mark>.")
     document: DocumentPublic | None = Field(None, description="With expand=document: the document, without text.")
 
@@ -145,6 +148,8 @@ class StatementFilters(PageParams):
     )
     sentiment_min: float | None = Field(None, ge=-1, le=1, description="Lowest sentiment, -1..1.", examples=[0.2])
     sentiment_max: float | None = Field(None, ge=-1, le=1, description="Highest sentiment, -1..1.", examples=[1])
+    confidence_min: float | None = Field(None, ge=0, le=1, description="Lowest attribution confidence, 0..1.",
+                                         examples=[0.8])
     q: str | None = Field(
         None,
         min_length=1,

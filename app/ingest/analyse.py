@@ -10,7 +10,7 @@ from app.ingest.annotate import annotate
 from app.ingest.taxonomy import Taxonomy
 from app.types import Annotation, ExtractedStatement, Extraction
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"  # extraction v2: content finders, speaker sieves, confidence
 
 
 @dataclass(frozen=True, slots=True)

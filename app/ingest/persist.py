@@ -130,7 +130,7 @@ def statement_rows(placed: list[Placed]) -> list[dict]:
     return [
         {"document_id": p.id, "expert_id": p.persons[s.speaker].id, "kind": s.kind, "text": s.text,
          "char_start": s.start, "char_end": s.end, "paragraph": s.paragraph, "cue": s.cue,
-         "sentiment": n.sentiment, "forward_looking": n.forward_looking}
+         "sentiment": n.sentiment, "forward_looking": n.forward_looking, "sieve": s.sieve, "confidence": s.confidence}
         for p in placed for s, n in p.analysis.annotated()
     ]
 

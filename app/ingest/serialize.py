@@ -35,6 +35,8 @@ def analysis_record(raw: RawDocument, analysis: Analysis) -> dict:
                 "countries": a.countries,
                 "sentiment": a.sentiment,
                 "forward_looking": a.forward_looking,
+                "sieve": s.sieve,
+                "confidence": s.confidence,
             }
             for s, a in analysis.annotated()
         ],

@@ -97,4 +97,6 @@ def row_clauses(f: StatementFilters) -> list[ColumnElement[bool]]:
         clauses.append(col(Statement.sentiment) >= f.sentiment_min)
     if f.sentiment_max is not None:
         clauses.append(col(Statement.sentiment) <= f.sentiment_max)
+    if f.confidence_min is not None:
+        clauses.append(col(Statement.confidence) >= f.confidence_min)
     return clauses

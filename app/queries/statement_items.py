@@ -32,7 +32,7 @@ COUNTRIES = (
 ITEM_ROWS = (  # the columns in the order `item` unpacks them
     select(STATEMENT.id, STATEMENT.document_id, STATEMENT.expert_id, col(Expert.name), STATEMENT.kind, STATEMENT.text,
            STATEMENT.char_start, STATEMENT.char_end, STATEMENT.paragraph, STATEMENT.cue, STATEMENT.sentiment,
-           STATEMENT.forward_looking, TOPICS, COUNTRIES)
+           STATEMENT.forward_looking, STATEMENT.sieve, STATEMENT.confidence, TOPICS, COUNTRIES)
     .join(Expert, col(Expert.id) == STATEMENT.expert_id)
     .where(STATEMENT.id.in_(bindparam("ids", expanding=True)))
 )
@@ -58,7 +58,7 @@ def load_items(session: Session, ids: list[int], *, expand: set[str] = frozenset
 def item(row: Row) -> dict:
     """One API item from an ITEM_ROWS row (unpacked by position: named access costs more than the SQL)."""
     (id_, document_id, expert_id, expert_name, kind, text, start, end, paragraph, cue, sentiment, forward_looking,
-     topic_json, country_json) = row
+     sieve, confidence, topic_json, country_json) = row
     topics = orjson.loads(topic_json) if topic_json else {}
     return {
         "id": id_,
@@ -75,6 +75,8 @@ def item(row: Row) -> dict:
         "countries": sorted(orjson.loads(country_json)) if country_json else [],
         "sentiment": sentiment,
         "forward_looking": forward_looking,
+        "sieve": sieve,
+        "confidence": confidence,
         "snippet": None,
         "document": None,
     }
