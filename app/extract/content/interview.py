@@ -1,10 +1,11 @@
 """Interviews in question-and-answer form: the questions are the outlet's, the answers the interviewee's.
 
-Recognised by labels ("Q:", "Question:", "A:", "Answer -") on at least two lines, or by speaker labels
-("Jane Roe: …") whose bearers alternate, or, in a text that calls itself an interview, by at least three
-paragraphs that end in a question mark, each followed by answer paragraphs.  Each answer line is one
-content span; a labelled answer carries its speaker's name, an unlabelled one is left to the
-interviewee sieve.
+A line may open with a label: "Q:", "A:", or a speaker's name, role or outlet ("Jane Roe:", "Dr. Jane
+Roe (Lee Na):", "PM:", "Daily Times:").  A label whose lines mostly end in a question mark is the
+interviewer's.  A text is an interview when it has two questions labelled so, or a labelled question
+and a labelled answer, or, when it calls itself an interview, MIN_UNLABELLED paragraphs ending in a
+question mark.  Every line after a question up to the next one is an answer line: one content span,
+carrying its speaker's name when its label gives one, else left to the interviewee sieve.
 """
 from __future__ import annotations
 
@@ -18,71 +19,81 @@ from app.extract.frames import Ref, ref_at_start
 _LABEL_END = r"\s*[:：.)\-–—]\s+"
 QUESTION_LABEL = re.compile(rf"\s*(?:Q|Question|Interviewer)(?:\s*\d+)?{_LABEL_END}", re.IGNORECASE)
 ANSWER_LABEL = re.compile(rf"\s*(?:A|Answer)(?:\s*\d+)?{_LABEL_END}", re.IGNORECASE)
-SPEAKER_LABEL = re.compile(r"\s*([^\W\d_][\w.’'-]*(?:\s+[^\W\d_][\w.’'-]*){0,3})\s*:\s+(?=\S)")
-INTERVIEW_WORD = re.compile(r"\b(?:interview(?:ed)?|Q\s*&\s*A|spoke to|talked to|sat down with)\b", re.IGNORECASE)
+# One to six words, each capitalised or a short particle, an optional parenthesis, then a colon.
+SPEAKER_LABEL = re.compile(r"\s*((?:[^\W\d_][\w.’'-]*|de|da|van|von|bin|al)(?:\s+(?:[^\W\d_][\w.’'-]*)){0,5})"
+                           r"\s*(?:\([^()\n]{1,40}\))?\s*:\s+(?=\S)")
+INTERVIEW_WORD = re.compile(r"\b(?:interview(?:ed|s)?|Q\s*&\s*A|spoke (?:to|with)|talked to|sat down with)\b",
+                            re.IGNORECASE)
 EDITORS_NOTE = re.compile(r"\b(?:edited|condensed)\s+for\s+(?:length|clarity)\b", re.IGNORECASE)
-MIN_LABELLED = 2  # labelled questions that make a text an interview
+MIN_LABELLED_QUESTIONS = 2  # labelled questions that make a text an interview on their own
 MIN_UNLABELLED = 3  # paragraphs ending in "?" that make a text calling itself an interview one
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    line: int
+    kind: str  # "q" | "a" | "label" | "text"
+    start: int  # where the words start, after the label
+    label: str = ""  # the label as written ("Jane Roe", "PM")
+    ref: Ref | None = None  # the person the label names
+    asks: bool = False  # the line ends with a question mark
 
 
 @dataclass(slots=True)
 class Interview:
     answers: list[Claim] = field(default_factory=list)
     questions: set[int] = field(default_factory=set)  # line indices of the outlet's questions
-    interviewers: set[str] = field(default_factory=set)  # names that label the questions
-    first_question: int = 0  # offset: what comes before introduces the interviewee
 
 
-def _label(doc: Document, s: int, e: int) -> tuple[str, int, Ref | None]:
-    """What a line is: ("q" | "a" | "name" | "?" | "text", where its words start, the labelled speaker)."""
+def _row(doc: Document, i: int, s: int, e: int) -> Row:
+    """What a line is, and its label."""
     line = doc.reading[s:e]
+    asks = line.rstrip().endswith("?")
     for kind, pattern in (("q", QUESTION_LABEL), ("a", ANSWER_LABEL)):
         m = pattern.match(line)
-        if m and not (kind == "a" and m.group().strip()[-1] == "." and line[m.end():m.end() + 1].isupper()
-                      and len(m.group().strip()) == 2):  # "A. Smith said" is an initial
-            return kind, s + m.end(), None
+        if m and not (len(m.group().strip()) == 2 and m.group().strip()[-1] == "."):  # "A. Smith said": an initial
+            return Row(i, kind, s + m.end(), asks=asks)
     m = SPEAKER_LABEL.match(line)
-    if m:
+    if m and m.group(1)[0].isupper():
         ref = ref_at_start(doc.reading, s + m.start(1), s + m.end(1))
-        if ref is not None and ref.kind == "name" and ref.end == s + m.end(1):
-            return "name", s + m.end(), ref
-    return ("?" if line.rstrip().endswith("?") else "text"), s + len(line) - len(line.lstrip()), None
+        named = ref is not None and ref.kind == "name" and ref.end == s + m.end(1)
+        return Row(i, "label", s + m.end(), m.group(1), ref if named else None, asks)
+    return Row(i, "text", s + len(line) - len(line.lstrip()), asks=asks)
 
 
-Row = tuple[int, str, int, "Ref | None", bool]  # line index, kind, where its words start, labelled speaker, ends in "?"
+def _interviewers(rows: list[Row]) -> set[str]:
+    """Labels whose lines mostly end in a question mark: the outlet's."""
+    asks: dict[str, list[bool]] = {}
+    for row in rows:
+        if row.kind == "label":
+            asks.setdefault(row.label, []).append(row.asks)
+    return {label for label, flags in asks.items() if sum(flags) * 2 > len(flags)}
+
+
+def _is_interview(doc: Document, rows: list[Row], interviewers: set[str]) -> bool:
+    questions = sum(row.kind == "q" or row.label in interviewers for row in rows)
+    answers = sum(row.kind == "a" or (row.kind == "label" and row.label not in interviewers) for row in rows)
+    if questions >= MIN_LABELLED_QUESTIONS or (questions and answers):
+        return True
+    return sum(row.asks for row in rows) >= MIN_UNLABELLED and bool(INTERVIEW_WORD.search(doc.reading))
 
 
 def find_interview(doc: Document) -> Interview | None:
     """The answers of a question-and-answer interview, or None when the text is not one."""
-    rows: list[Row] = [(i, *_label(doc, s, e), doc.reading[s:e].rstrip().endswith("?"))
-                       for i, (s, e) in enumerate(doc.lines) if doc.reading[s:e].strip() and s >= doc.headline_end]
-    kinds = [row[1] for row in rows]
-    names = [row[3].text for row in rows if row[3] is not None]
-    labelled = kinds.count("q") >= MIN_LABELLED or (len(set(names)) >= 2 and len(names) >= 2 * MIN_LABELLED)
-    asked = kinds.count("?") >= MIN_UNLABELLED and bool(INTERVIEW_WORD.search(doc.reading))
-    if not (labelled or asked):
-        return None
+    rows = [_row(doc, i, s, e) for i, (s, e) in enumerate(doc.lines)
+            if doc.reading[s:e].strip() and s >= doc.headline_end]
     interviewers = _interviewers(rows)
-    interview, in_answer = Interview(interviewers=interviewers), False
-    for i, kind, start, ref, _ in rows:
-        s, e = doc.lines[i]
-        question = kind == "q" or (kind == "?" and not labelled) or (ref is not None and ref.text in interviewers)
-        if question:
-            interview.questions.add(i)
-            interview.first_question = interview.first_question or s
+    if not _is_interview(doc, rows, interviewers):
+        return None
+    interview, in_answer = Interview(), False
+    for row in rows:
+        s, e = doc.lines[row.line]
+        if row.kind == "q" or row.label in interviewers or (row.kind == "text" and row.asks):
+            interview.questions.add(row.line)
             in_answer = True
-            continue
-        if kind in ("a", "name") or (in_answer and not EDITORS_NOTE.search(doc.reading, s, e)):
+        elif row.kind in ("a", "label") or (in_answer and not EDITORS_NOTE.search(doc.reading, s, e)):
+            in_answer = True
             end = s + len(doc.reading[s:e].rstrip())
-            interview.answers.append(Claim("direct", [(start, end)], ref.with_cue(":") if ref else None,
-                                           None, "interview"))
+            ref = row.ref.with_cue(":") if row.ref else None
+            interview.answers.append(Claim("direct", [(row.start, end)], ref, None, "interview"))
     return interview if interview.answers else None
-
-
-def _interviewers(rows: list[Row]) -> set[str]:
-    """Speaker labels whose lines mostly end in a question mark: the outlet's interviewers."""
-    asks: dict[str, list[bool]] = {}
-    for _, _, _, ref, question in rows:
-        if ref is not None:
-            asks.setdefault(ref.text, []).append(question)
-    return {name for name, flags in asks.items() if sum(flags) * 2 > len(flags)}
