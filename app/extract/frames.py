@@ -241,6 +241,9 @@ _PROGRESSIVE = re.compile(r"\s(?:is|was|are|were)\s+$")
 _RELATIVE_WHO = re.compile(r",\s+who\s+(?:(?:also|then|later|has|had)\s+)*$")  # one person: not "who have"
 
 
+_FROM_PLACE = re.compile(r"\s(?:from|in)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s*$")
+
+
 def subject_before_verb(text: str, lo: int, verb_start: int, cue: str) -> Ref | None:
     """Pattern SUBJECT [OCCASION] [WHEN] [ADVERB] VERB: "Smith said", "the pundit noted", "he also stressed",
     "Roe in an interview with Reuters added", "Furman on Sunday noted", "Tom Wells, who says"."""
@@ -251,6 +254,10 @@ def subject_before_verb(text: str, lo: int, verb_start: int, cue: str) -> Ref | 
         m = adjunct.search(text, max(lo, verb_start - 100), verb_start)
         if m:
             verb_start = m.start()
+    origin = _FROM_PLACE.search(text, max(lo, verb_start - 60), verb_start)
+    if origin:  # "Jo Ames from Banja Luka thinks": where the person comes from is no subject
+        named = ref_at_end(text, max(lo, origin.start() - WINDOW), origin.start())
+        verb_start = origin.start() if named is not None and named.kind == "name" else verb_start
     relative = _RELATIVE_WHO.search(text, max(lo, verb_start - 30), verb_start)
     if relative:  # "... endorsed Tom Wells, who says ...": the person the clause is about
         verb_start = relative.start()

@@ -9,7 +9,8 @@ from app.extract.segment import Quote, line_index, mark_end
 
 MAX_LEAD = 12  # characters allowed before a quotation that opens its line (spaces, a dash)
 MIN_RUN_ON_WORDS = 4  # an unattributed quotation shorter than this is a title or a scare quote
-_HEADER = re.compile(r"\s*([^,:()\n]{3,60}?)\s*(?:,[^:\n]{0,160})?(?:\([^()\n]{2,40}\))?\s*:\s*$")
+# "Name, Title (Country):", "Name – Organisation:", "Name | Title:" alone on a line
+_HEADER = re.compile(r"\s*([^,:()\n]{3,60}?)\s*(?:(?:,|\s[–—|-]\s)[^:\n]{0,160})?(?:\([^()\n]{2,40}\))?\s*:\s*$")
 _DASH_LED = re.compile(r"^\s*[—–-]+\s*")
 _LOWER_AFTER = re.compile(r"[,.]?\s*[a-z]")
 _TITLE_WORD = re.compile(r"[\w’'-]+")

@@ -2,7 +2,7 @@
 
 The order runs from the most precise to the loosest (Muzny et al., EACL 2017): the cue frame the content
 finder saw, the interviewee, the only person named in the sentence, the speaker of the neighbouring
-content in the same block; then the continuations carry a speaker's reported words on into the next
+content in the same block, the only person named in the paragraph before (then the block again); then the continuations carry a speaker's reported words on into the next
 sentences and lines.  Every link records its sieve; `confidence` turns that into a number.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from app.extract.document import Document
 from app.extract.people import People
-from app.extract.sieves.block import previous_in_block
+from app.extract.sieves.block import only_person_in_previous_paragraph, previous_in_block
 from app.extract.sieves.continuation import line_continuations, sentence_continuations
 from app.extract.sieves.frame import cue_frame
 from app.extract.sieves.interviewee import interviewee
@@ -24,6 +24,8 @@ SIEVES: tuple[Sieve, ...] = (
     cue_frame,
     interviewee,
     only_person_in_sentence,
+    previous_in_block,
+    only_person_in_previous_paragraph,
     previous_in_block,
     sentence_continuations,
     line_continuations,

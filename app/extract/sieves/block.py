@@ -1,12 +1,15 @@
-"""Sieve 4: a quotation paragraph with no frame belongs to the speaker of the content next to it.
+"""Sieves 4 and 5: a quotation paragraph with no frame belongs to the speaker next to it.
 
-Pattern "Jo Ames said: …" then a paragraph that is one quotation: the nearest decided content before it,
-at most INHERIT_LINES lines away, else the nearest after it.
+Sieve 4 (the paragraph before): "I discussed this with political scientist Jo Ames." then a paragraph that is
+one quotation: the only person the paragraph before names.  Sieve 5 (the block): the speaker of the nearest
+decided content before it, at most INHERIT_LINES lines away, else the nearest after it; quotation paragraphs
+that follow one another form one block, each passing its speaker on to the next.
 """
 from __future__ import annotations
 
 from app.extract.document import Document
-from app.extract.people import People
+from app.extract.names import NAME_RUN, person_tokens
+from app.extract.people import People, Person
 from app.extract.segment import line_index
 from app.extract.sieves.link import Link
 
@@ -20,22 +23,52 @@ def _opens_line(doc: Document, start: int) -> bool:
     return start - ls <= MAX_LEAD and not doc.reading[ls:start].strip(" \t—–-")
 
 
+def _paragraph_quotations(doc: Document, links: list[Link]) -> list[Link]:
+    """The undecided quotations that open their line, in reading order."""
+    return sorted((link for link in links if link.sieve is None and link.claim.finder == "quotation"
+                   and _opens_line(doc, link.claim.start)), key=lambda link: link.claim.start)
+
+
+def _named_in_line(doc: Document, people: People, i: int) -> list[Person]:
+    """The distinct persons a line names in full."""
+    s, e = doc.lines[i]
+    found = []
+    for m in NAME_RUN.finditer(doc.reading, s, e):
+        tokens = person_tokens(m.group())
+        person = people.known(" ".join(tokens)) if len(tokens) >= 2 else None
+        if person is not None and person not in found:
+            found.append(person)
+    return found
+
+
+def only_person_in_previous_paragraph(doc: Document, links: list[Link], people: People) -> None:
+    """Give a quotation paragraph with no speaker around it the one person the paragraph before names."""
+    content_lines = {line_index(doc.lines, link.claim.start) for link in links if link.sieve is not None}
+    for link in _paragraph_quotations(doc, links):
+        i = line_index(doc.lines, link.claim.start) - 1
+        while i >= 0 and not doc.reading[slice(*doc.lines[i])].strip():
+            i -= 1
+        if i < 0 or i in content_lines or doc.lines[i][0] < doc.headline_end:
+            continue
+        named = _named_in_line(doc, people, i)
+        if len(named) == 1:
+            link.decide(named[0], "paragraph/name")
+            content_lines.add(line_index(doc.lines, link.claim.start))
+
+
 def previous_in_block(doc: Document, links: list[Link], people: People) -> None:
     """Give each undecided quotation paragraph the speaker of the nearest decided content around it."""
-    ordered = sorted(links, key=lambda link: link.claim.start)
-    decided = [k for k, link in enumerate(ordered) if link.person is not None]
-    for k, link in enumerate(ordered):
-        claim = link.claim
-        if link.sieve is not None or claim.finder != "quotation" or not _opens_line(doc, claim.start):
-            continue
-        line, end_line = line_index(doc.lines, claim.start), line_index(doc.lines, claim.end)
-        before = [j for j in decided if j < k]
-        after = [j for j in decided if j > k]
-        if before and line - line_index(doc.lines, ordered[before[-1]].claim.end) <= INHERIT_LINES:
-            source = ordered[before[-1]]
-        elif after and line_index(doc.lines, ordered[after[0]].claim.start) - end_line <= INHERIT_LINES:
-            source = ordered[after[0]]
+    decided = sorted((link for link in links if link.person is not None), key=lambda link: link.claim.start)
+    for link in _paragraph_quotations(doc, links):
+        line, end_line = line_index(doc.lines, link.claim.start), line_index(doc.lines, link.claim.end)
+        before = [d for d in decided if d.claim.start < link.claim.start]
+        after = [d for d in decided if d.claim.start > link.claim.start]
+        if before and line - line_index(doc.lines, before[-1].claim.end) <= INHERIT_LINES:
+            source = before[-1]
+        elif after and line_index(doc.lines, after[0].claim.start) - end_line <= INHERIT_LINES:
+            source = after[0]
         else:
             continue
         link.decide(source.person, "block")
-        claim.cue = source.claim.cue
+        link.claim.cue = source.claim.cue
+        decided = sorted(decided + [link], key=lambda d: d.claim.start)  # the block goes on from here

@@ -37,6 +37,15 @@ def _names_a_person(text: str, s: int, e: int, people: People) -> bool:
     return False
 
 
+MIN_PROSE_WORDS = 6  # "Photo: MTI", "Source: …" and other credits are no one's words
+
+
+def _is_prose(line: str) -> bool:
+    """A line of running text: enough words, and no "Label:" credit at its head."""
+    words = line.split()
+    return len(words) >= MIN_PROSE_WORDS and not words[0].endswith(":")
+
+
 def sentence_continuations(doc: Document, links: list[Link], people: People) -> None:
     """Pattern "Roe believes that X. Y.": the unframed sentences after a reported clause in its line go on with it.
 
@@ -73,7 +82,7 @@ def line_continuations(doc: Document, links: list[Link], people: People) -> None
     for i in range(1, len(lines)):
         s, e = lines[i]
         prev = by_line.get(i - 1)
-        if i in by_line or not prev or not text[s:e].strip() or _has_own_frame(text, s, e):
+        if i in by_line or not prev or not _is_prose(text[s:e]) or _has_own_frame(text, s, e):
             continue
         last = prev[-1]
         claim = last.claim
