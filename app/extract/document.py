@@ -63,7 +63,8 @@ def unwrap(text: str) -> str:
 
 def headline_end(text: str, lines: list[tuple[int, int]]) -> int:
     """Where the first line ends when it is a headline (no full stop ends it, inside or outside closing
-    quotation marks), else 0. A headline is an editor's summary ("Political scientist Fesenko said who could become president"), not a speaker's words."""
+    quotation marks), else 0. A headline is an editor's summary ("Political scientist Fesenko said who
+    could become president"), not a speaker's words."""
     first = next(((s, e) for s, e in lines if text[s:e].strip()), None)
     if first is None or len(lines) < 2:
         return 0

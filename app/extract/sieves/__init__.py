@@ -1,9 +1,10 @@
 """Speaker sieves: each content span is linked to a person by the first sieve, in order, that decides it.
 
 The order runs from the most precise to the loosest (Muzny et al., EACL 2017): the cue frame the content
-finder saw, the interviewee, the only person named in the sentence, the speaker of the neighbouring
-content in the same block, the only person named in the paragraph before (then the block again); then the continuations carry a speaker's reported words on into the next
-sentences and lines.  Every link records its sieve; `confidence` turns that into a number.
+finder saw; the interviewee; the only person named in the sentence; the speaker of the neighbouring
+content in the same block; the only person named in the paragraph before (then the block again).  Last,
+the continuations carry a speaker's reported words on into the next sentences and lines.  Every link
+records its sieve; `confidence` turns that into a number.
 """
 from __future__ import annotations
 
