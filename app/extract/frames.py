@@ -233,7 +233,7 @@ _OCCASION = re.compile(r"\s(?:in|during|at)\s+(?:an?|the|his|her|their|its)\s+(?
 
 # When, between the subject and the verb: "Furman on Sunday noted", "Roe earlier this week said".
 _TIME = alternation(TIME_WORDS)
-_WHEN = re.compile(rf"\s(?:(?:on|last|this|earlier|late|early)\s+)+(?:{_TIME})\b(?:\s+(?:{_TIME}))?\s*$",
+_WHEN = re.compile(rf"\s(?:(?:on|last|this|earlier|late|early)\s+)*(?:{_TIME})\b(?:\s+(?:{_TIME}))?\s*$",
                    re.IGNORECASE)
 
 
@@ -401,6 +401,6 @@ def _participle_subject(text: str, lo: int, verb_start: int, cue: str) -> Ref | 
     opener = text.find(",", sentence_start, verb_start - 3)
     if ref is None and opener >= 0:  # "During the forum, Trump attacked X, saying, “...”"
         ref = ref_at_start(text, opener + 1, verb_start)
-    if ref is None or ref.kind == "role" or is_anonymous(text, sentence_start, ref.end):
+    if ref is None or (ref.kind == "role" and ref.indefinite) or is_anonymous(text, sentence_start, ref.end):
         return None
     return ref.with_cue(cue)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from app.extract.frames import Ref, find_verbs
 from app.extract.gender import PRONOUN_GENDER, Gender, honorific_genders, person_gender
@@ -21,6 +22,8 @@ from app.extract.segment import sentence_spans
 DESCRIPTION_WINDOW = 120  # characters before a name that may describe it ("political analyst and expert at X")
 LOOKAHEAD = 1500  # characters after a role phrase where an article's lede names the person it described
 NEXT_SPEAKER = 600  # ... or names, speaking, a person it did not describe so
+MIN_FUZZY_LENGTH = 6  # shorter surnames that differ by a letter are other names (Kahn, Khan)
+SPELLING_RATIO = 0.8  # difflib similarity of two spellings of one surname ("Akhannouch", "Akhenouch": 0.84)
 SPEAKER_VERB = 80  # characters after a name where its reporting verb stands ("Jo Ames of X said")
 
 
@@ -168,10 +171,9 @@ class People:
         tokens = ref.text.split(" ")
         if len(tokens) >= 2:
             return self._person(ref.text, ref.start)
-        candidates = self.by_surname.get(_key(tokens[0]), []) or self._by_given_name(tokens[0])
-        if candidates:
-            before = [p for p in candidates if min(p.mentions) <= ref.start] or candidates
-            return max(before, key=lambda p: max((m for m in p.mentions if m <= ref.start), default=0))
+        known = self.by_single_name(tokens[0], ref.start)
+        if known is not None:
+            return known
         if _after_honorific(self.text, ref.start) or _key(tokens[0]) in self._titled:
             return self._person(ref.text, ref.start)
         return None
@@ -182,9 +184,18 @@ class People:
 
     def by_single_name(self, word: str, at: int) -> Person | None:
         """The person a surname or given name alone points to at `at`, among those known (creates no one)."""
-        candidates = self.by_surname.get(_key(word), []) or self._by_given_name(word)
+        candidates = self.by_surname.get(_key(word), []) or self._by_given_name(word) or self._by_spelling(word)
         before = [p for p in candidates if min(p.mentions) <= at] or candidates
         return max(before, key=lambda p: max((m for m in p.mentions if m <= at), default=0)) if before else None
+
+    def _by_spelling(self, word: str) -> list[Person]:
+        """Pattern "Akhanouch said" after "Aziz Akhenouch": the one known surname spelt almost alike
+        (transliterations and typos vary a letter or two)."""
+        if len(word) < MIN_FUZZY_LENGTH:
+            return []
+        close = [key for key in self.by_surname
+                 if key[0] == _key(word)[0] and SequenceMatcher(None, key, _key(word)).ratio() >= SPELLING_RATIO]
+        return self.by_surname[close[0]] if len(close) == 1 else []
 
     def _by_given_name(self, word: str) -> list[Person]:
         """Pattern "Thitinan said" after "Thitinan Pongsudhirak": the one person known by that given name."""
