@@ -4,7 +4,7 @@ A line may open with a label: "Q:", "A:", or a speaker's name, role or outlet ("
 Roe (Lee Na):", "PM:", "Daily Times:").  A label whose lines mostly end in a question mark is the
 interviewer's.  A text is an interview when it has two questions labelled so, or a labelled question
 and a labelled answer, or, when it calls itself an interview, MIN_UNLABELLED paragraphs ending in a
-question mark.  Every line after a question up to the next one is an answer line: one content span,
+question mark.  Every line after the first question that is no question is an answer line: one content span,
 carrying its speaker's name when its label gives one, else left to the interviewee sieve.
 """
 from __future__ import annotations
@@ -85,14 +85,13 @@ def find_interview(doc: Document) -> Interview | None:
     interviewers = _interviewers(rows)
     if not _is_interview(doc, rows, interviewers):
         return None
-    interview, in_answer = Interview(), False
+    interview, asked = Interview(), False
     for row in rows:
         s, e = doc.lines[row.line]
         if row.kind == "q" or row.label in interviewers or (row.kind == "text" and row.asks):
             interview.questions.add(row.line)
-            in_answer = True
-        elif row.kind in ("a", "label") or (in_answer and not EDITORS_NOTE.search(doc.reading, s, e)):
-            in_answer = True
+            asked = True
+        elif row.kind == "a" or (asked and not EDITORS_NOTE.search(doc.reading, s, e)):
             end = s + len(doc.reading[s:e].rstrip())
             ref = row.ref.with_cue(":") if row.ref else None
             interview.answers.append(Claim("direct", [(row.start, end)], ref, None, "interview"))

@@ -23,10 +23,22 @@ def _opens_line(doc: Document, start: int) -> bool:
     return start - ls <= MAX_LEAD and not doc.reading[ls:start].strip(" \t—–-")
 
 
+def _follows_decided(doc: Document, links: list[Link], link: Link) -> bool:
+    """Pattern “A,” she is quoted as saying. “B.”: the quotation follows a decided one on its line, and
+    no name stands between them."""
+    ls, _ = doc.lines[line_index(doc.lines, link.claim.start)]
+    before = [other for other in links if ls <= other.claim.start < link.claim.start]
+    if not before:
+        return False
+    last = max(before, key=lambda other: other.claim.start)
+    return last.person is not None and not NAME_RUN.search(doc.reading, last.claim.end, link.claim.start)
+
+
 def _paragraph_quotations(doc: Document, links: list[Link]) -> list[Link]:
-    """The undecided quotations that open their line, in reading order."""
+    """The undecided quotations that open their line (or go on from a decided one), in reading order."""
     return sorted((link for link in links if link.sieve is None and link.claim.finder == "quotation"
-                   and _opens_line(doc, link.claim.start)), key=lambda link: link.claim.start)
+                   and (_opens_line(doc, link.claim.start) or _follows_decided(doc, links, link))),
+                  key=lambda link: link.claim.start)
 
 
 def _named_in_line(doc: Document, people: People, i: int) -> list[Person]:

@@ -5,10 +5,21 @@ The interviewee is the speaker of the last labelled answer before it, else the p
 """
 from __future__ import annotations
 
+import re
+
 from app.extract.document import Document
 from app.extract.names import surname
 from app.extract.people import People, Person
+from app.extract.segment import line_index
 from app.extract.sieves.link import Link
+
+_INITIALS_LABEL = re.compile(r"\s*([A-Z]{2,4})\s*:\s*$")  # "EL:" for Egils Levits
+
+
+def _times_named(doc: Document, person: Person) -> int:
+    """How often the text names the person by full name, first word or surname (whole words only)."""
+    words = {person.name, person.name.split(" ")[0], surname(person.name)}
+    return sum(len(re.findall(rf"\b{re.escape(w)}\b", doc.reading)) for w in words)
 
 
 def _introduced(doc: Document, people: People, before: int) -> Person | None:
@@ -16,7 +27,17 @@ def _introduced(doc: Document, people: People, before: int) -> Person | None:
     named = [p for p in people.all() if p.mentions and min(p.mentions) < before] or people.all()
     if not named:
         return None
-    return max(named, key=lambda p: (doc.reading.count(surname(p.name)), -min(p.mentions, default=0)))
+    return max(named, key=lambda p: (_times_named(doc, p), -min(p.mentions, default=0)))
+
+
+def _by_initials(doc: Document, people: People, link: Link) -> Person | None:
+    """The person whose initials label the answer ("EL: …"), when exactly one has them."""
+    ls, _ = doc.lines[line_index(doc.lines, link.claim.start)]
+    m = _INITIALS_LABEL.match(doc.reading, ls, link.claim.start)
+    if not m:
+        return None
+    matching = [p for p in people.all() if "".join(w[0] for w in p.name.split(" ")).upper() == m.group(1)]
+    return matching[0] if len(matching) == 1 else None
 
 
 def interviewee(doc: Document, links: list[Link], people: People) -> None:
@@ -30,4 +51,4 @@ def interviewee(doc: Document, links: list[Link], people: People) -> None:
         if link.sieve is not None:
             current = link.person or current  # a labelled answer ("Jane Roe: …") names the speaker
             continue
-        link.decide(current, "interviewee")
+        link.decide(_by_initials(doc, people, link) or current, "interviewee")
