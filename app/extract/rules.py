@@ -39,7 +39,8 @@ went on|is confident|was confident|are confident|is convinced|was convinced|
 is sure|was sure|is certain|was certain|is of the opinion|was of the opinion|
 has said|have said|had said|has noted|has argued|has warned|has stressed|has claimed|
 opine|opines|opined|hint|hints|hinted|clarify|clarifies|clarified|reiterate|reiterates|reiterated|
-elaborates|elaborated|is quoted as saying|was quoted as saying|were quoted as saying|went on to say|goes on to say|went on to add|blame|blames|blamed|blaming|
+elaborates|elaborated|is quoted as saying|was quoted as saying|were quoted as saying|
+went on to say|goes on to say|went on to add|blame|blames|blamed|blaming|
 described|describes|did not rule out|does not rule out|would not rule out|does not exclude|did not exclude|
 is not sure|was not sure|is unsure|attributed|attributes|expressed the opinion|expressed the view|
 expressed confidence|expressed hope|expressed concern|voiced concern|expresses the opinion|expresses confidence|
