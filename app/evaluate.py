@@ -23,6 +23,7 @@ from app.ingest.sources import read_text_file
 from app.ingest.taxonomy import Taxonomy, load_taxonomy
 from app.types import Annotation, Extraction
 
+CONFIDENCE_FLOORS = (0.0, 0.6, 0.7, 0.8, 0.9)  # "confidence >= floor" rows of the table
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "the"})
 
 
@@ -65,6 +66,8 @@ class Scores:
     expert_countries: Ratio = field(default_factory=Ratio)
     roles: Ratio = field(default_factory=Ratio)
     forward: Ratio = field(default_factory=Ratio)
+    by_confidence: dict[float, Counts] = field(default_factory=lambda: {t: Counts() for t in CONFIDENCE_FLOORS})
+    by_sieve: dict[str, Counts] = field(default_factory=dict)
     documents: int = 0
 
 
@@ -115,6 +118,7 @@ def _score_statements(scores: Scores, extraction: Extraction, annotations: list[
         pred_units[(st.paragraph, speaker)].append(k)
     hits = [u for u in pred_units if u in gold_units]
     scores.attribution.add(len(hits), len(pred_units), len(gold_units))
+    _score_confidence(scores, extraction, pred_units, gold_units)
     for unit in hits:
         g, ks = gold_units[unit], pred_units[unit]
         scores.kind.add(any(extraction.statements[k].kind == g["kind"] for k in ks))
@@ -126,6 +130,18 @@ def _score_statements(scores: Scores, extraction: Extraction, annotations: list[
         gold_countries = set(g.get("countries_mentioned", []))
         scores.countries.add(len(countries & gold_countries), len(countries), len(gold_countries))
         scores.forward.add(any(annotations[k].forward_looking for k in ks) == g.get("forward_looking", False))
+
+
+def _score_confidence(scores: Scores, extraction: Extraction, pred_units: dict[tuple[int, str], list[int]],
+                      gold_units: dict) -> None:
+    """Precision and recall of the units at or above each confidence floor, and precision per sieve.
+    A unit's confidence and sieve are those of its most confident statement."""
+    best = {u: max((extraction.statements[k] for k in ks), key=lambda st: st.confidence) for u, ks in pred_units.items()}
+    for floor, counts in scores.by_confidence.items():
+        kept = [u for u, st in best.items() if st.confidence >= floor]
+        counts.add(sum(u in gold_units for u in kept), len(kept), len(gold_units))
+    for unit, st in best.items():
+        scores.by_sieve.setdefault(st.sieve, Counts()).add(int(unit in gold_units), 1, 0)
 
 
 def score_documents(gold_dir: Path, docs_dir: Path, taxonomy: Taxonomy) -> Scores:
@@ -164,8 +180,30 @@ def _table(scores: Scores) -> Table:
     return table
 
 
+def _confidence_table(scores: Scores) -> Table:
+    table = Table(title="Attribution by confidence (units whose statement confidence is at least the floor)")
+    for column in ("confidence >=", "precision", "recall", "units"):
+        table.add_column(column, justify="right")
+    for floor, counts in scores.by_confidence.items():
+        p, r, _ = counts.prf()
+        table.add_row(f"{floor:.1f}", f"{p:.3f}", f"{r:.3f}", f"{counts.tp}/{counts.pred}")
+    return table
+
+
+def _sieve_table(scores: Scores) -> Table:
+    table = Table(title="Attribution precision by the sieve that decided the speaker")
+    for column in ("sieve", "precision", "right/all"):
+        table.add_column(column, justify="left" if column == "sieve" else "right")
+    for sieve, counts in sorted(scores.by_sieve.items(), key=lambda kv: -kv[1].pred):
+        table.add_row(sieve, f"{counts.tp / counts.pred:.3f}", f"{counts.tp}/{counts.pred}")
+    return table
+
+
 def evaluate_command(gold_dir: Path, docs_dir: Path | None = None) -> None:
     """Score the extraction against GOLD_DIR; documents are read from DOCS_DIR, by default the
     `seeds` folder next to GOLD_DIR (the layout of /work/shared: gold/ and seeds/ side by side)."""
     docs_dir = docs_dir or gold_dir.parent / "seeds"
-    Console().print(_table(score_documents(gold_dir, docs_dir, load_taxonomy(get_settings().taxonomy()))))
+    scores = score_documents(gold_dir, docs_dir, load_taxonomy(get_settings().taxonomy()))
+    console = Console()
+    for table in (_table(scores), _confidence_table(scores), _sieve_table(scores)):
+        console.print(table)

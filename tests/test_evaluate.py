@@ -55,3 +55,18 @@ def test_command_prints_table_with_default_docs_dir(tmp_path: Path, capsys: pyte
     evaluate_command(gold_dir)
     out = capsys.readouterr().out
     assert "attribution" in out and "1.000" in out
+
+
+def test_command_prints_precision_by_confidence_and_by_sieve(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gold_dir = write_gold(tmp_path, [{"paragraph": 1, "speaker": "Jane Roe", "kind": "direct"}])
+    evaluate_command(gold_dir)
+    out = capsys.readouterr().out
+    assert "confidence >=" in out and "quotation/name" in out
+
+
+def test_a_named_quotation_frame_counts_at_the_highest_confidence_floor(tmp_path: Path) -> None:
+    gold_dir = write_gold(tmp_path, [{"paragraph": 1, "speaker": "Jane Roe", "kind": "direct"},
+                                     {"paragraph": 2, "speaker": "Jane Roe", "kind": "direct"}])
+    scores = score_documents(gold_dir, tmp_path / "seeds", TAXONOMY)
+    assert [(c.tp, c.pred, c.gold) for c in scores.by_confidence.values()] == [(1, 1, 2)] * 5
+    assert (scores.by_sieve["quotation/name"].tp, scores.by_sieve["quotation/name"].pred) == (1, 1)
