@@ -136,7 +136,8 @@ def _score_confidence(scores: Scores, extraction: Extraction, pred_units: dict[t
                       gold_units: dict) -> None:
     """Precision and recall of the units at or above each confidence floor, and precision per sieve.
     A unit's confidence and sieve are those of its most confident statement."""
-    best = {u: max((extraction.statements[k] for k in ks), key=lambda st: st.confidence) for u, ks in pred_units.items()}
+    statements = extraction.statements
+    best = {u: max((statements[k] for k in ks), key=lambda st: st.confidence) for u, ks in pred_units.items()}
     for floor, counts in scores.by_confidence.items():
         kept = [u for u, st in best.items() if st.confidence >= floor]
         counts.add(sum(u in gold_units for u in kept), len(kept), len(gold_units))

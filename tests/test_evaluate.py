@@ -57,7 +57,8 @@ def test_command_prints_table_with_default_docs_dir(tmp_path: Path, capsys: pyte
     assert "attribution" in out and "1.000" in out
 
 
-def test_command_prints_precision_by_confidence_and_by_sieve(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_command_prints_precision_by_confidence_and_by_sieve(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
     gold_dir = write_gold(tmp_path, [{"paragraph": 1, "speaker": "Jane Roe", "kind": "direct"}])
     evaluate_command(gold_dir)
     out = capsys.readouterr().out
