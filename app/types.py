@@ -22,6 +22,7 @@ class RawDocument:
     outlet: str | None = None
     url: str | None = None
     published: str | None = None  # ISO date (YYYY-MM-DD) or None
+    extracted: object | None = None  # an Analysis read from `opinions extract` output: stored without extracting
 
 
 @dataclass(slots=True)

@@ -6,7 +6,7 @@ from typer.testing import CliRunner
 
 from app.cli import app
 from app.db import get_engine
-from app.models import Document
+from app.models import Document, Statement
 from tests.conftest import SEEDS
 
 runner = CliRunner()
@@ -44,3 +44,30 @@ def test_extract_prints_one_json_object_per_document_with_exact_spans():
     assert {e["name"] for e in record["experts"]} == {"Serikzhan Mambetalin", "Evgeny Kudryats", "Roman Gurevich"}
     for s in record["statements"]:
         assert s["text"] == text[s["start"] : s["end"]] and s["expert"]["name"]
+
+
+def _statement_rows(url: str) -> list[tuple]:
+    with Session(get_engine(url)) as session:
+        rows = session.exec(select(Statement.char_start, Statement.char_end, Statement.kind, Statement.sieve,
+                                   Statement.confidence, Statement.sentiment).order_by(Statement.char_start))
+        return [tuple(row) for row in rows]
+
+
+def test_ingest_of_extract_output_stores_what_ingesting_the_text_stores(empty_url, databases, tmp_path):
+    extracted = runner.invoke(app, ["extract", str(SEED), "--format", "ndjson"])
+    (tmp_path / "seed.ndjson").write_text(extracted.stdout, encoding="utf-8")
+    from_text = databases.new()
+    assert runner.invoke(app, ["ingest", str(SEED), "--database-url", from_text]).exit_code == 0
+    result = runner.invoke(app, ["ingest", str(tmp_path / "seed.ndjson"), "--database-url", empty_url])
+    assert result.exit_code == 0, result.stderr
+    assert _statement_rows(empty_url) == _statement_rows(from_text) != []
+
+
+def test_ingest_of_a_tampered_extract_line_fails_and_stores_nothing(empty_url, tmp_path):
+    record = json.loads(runner.invoke(app, ["extract", str(SEED), "--format", "ndjson"]).stdout)
+    record["statements"][0]["start"] += 1  # the span no longer holds the statement's text
+    (tmp_path / "bad.ndjson").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(tmp_path / "bad.ndjson"), "--database-url", empty_url])
+    assert result.exit_code == 1
+    assert "extracted record: statement at" in result.stderr
+    assert _statement_rows(empty_url) == []

@@ -142,7 +142,9 @@ def start_batch(batch: list, *, engine: Engine, analyse_batch) -> StartedBatch:
             results[i] = DocumentResult(item.source, "unchanged")
         else:
             new.append(i)
-    return StartedBatch(batch, results, new, analyse_batch([batch[i] for i in new]))
+    fresh = iter(analyse_batch([batch[i] for i in new if batch[i].extracted is None]))
+    analyses = (batch[i].extracted if batch[i].extracted is not None else next(fresh) for i in new)
+    return StartedBatch(batch, results, new, analyses)
 
 
 def stored_hashes(session: Session, hashes: list[str]) -> set[str]:

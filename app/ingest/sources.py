@@ -2,20 +2,23 @@
 
 Plain text (`.txt`, `.md`, anything not JSON): the first non-blank line is the title; metadata may
 sit beside it in `NAME.meta.json`. JSON: an object, or a list of objects, with `title` and `text`
-and optional `url`, `outlet`, `published`. JSONL: one such object per line.
+and optional `url`, `outlet`, `published`. JSONL / NDJSON: one such object per line; a line of
+`opinions extract --format ndjson` (it has `experts` and `statements`) is stored as extracted there.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
+from app.ingest.serialize import analysis_from_record
 from app.types import RawDocument
 
-JSON_SUFFIXES = {".json", ".jsonl"}
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+LINE_SUFFIXES = {".jsonl", ".ndjson"}  # one JSON object per line
 SKIPPED_SUFFIXES = {".toml", ".yaml", ".yml", ".ini", ".cfg"}  # configuration beside the documents
 META_SUFFIX = ".meta.json"
 
@@ -108,7 +111,7 @@ def read_json_file(path: Path) -> Iterator[RawDocument | ReadError]:
     text = decode(path.read_bytes())
     if not text.strip():
         raise BadDocument("empty document")
-    if path.suffix.lower() == ".jsonl":
+    if path.suffix.lower() in LINE_SUFFIXES:
         rows = [(f"{path}#{n}", line) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
         for source, line in rows:
             yield from json_records(source, lambda line=line: parse_json(line))
@@ -143,7 +146,13 @@ def record_document(source: str, record: object) -> RawDocument:
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
     meta = {k: v for k, v in record.items() if k != "text"}
     title = meta.pop("title", None) or first_line(text)
-    return make_document(source, text, str(title), meta)
+    raw = make_document(source, text, str(title), meta)
+    if "statements" in record and "experts" in record:  # a line of `opinions extract`: already extracted
+        try:
+            return replace(raw, extracted=analysis_from_record(text, record))
+        except ValueError as err:
+            raise BadDocument(f"extracted record: {err}") from None
+    return raw
 
 
 def make_document(source: str, text: str, title: str, meta: dict) -> RawDocument:
