@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from app.extract.segment import Quote, find_quotes, line_spans
 
@@ -17,7 +18,7 @@ MIN_WRAPPED_LINES = 4  # fewer open line ends than this is too little evidence o
 WRAPPED_SHARE = 0.5  # ... and at least this share of the line ends inside paragraphs must be open
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Document:
     text: str  # as given
     reading: str  # the text with hard-wrap breaks read as spaces (same length and offsets)
@@ -25,7 +26,7 @@ class Document:
     quotes: list[Quote]
     headline_end: int  # where the first line ends when it is a headline, else 0
 
-    @property
+    @cached_property
     def quoted(self) -> list[tuple[int, int]]:
         """Sorted spans of every quotation segment."""
         return sorted(sp for q in self.quotes for sp in q.segments)

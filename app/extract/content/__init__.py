@@ -26,17 +26,20 @@ def _covered(spans: list[tuple[int, int]], span: tuple[int, int]) -> int:
 def _lend_frames(direct: list[Claim], dropped: list[Claim]) -> None:
     """Pattern "Roe stressed that the country faces “an imported inflation.”": the quotation that fills most
     of a reported clause is the statement, and takes the clause's frame when it has none of its own."""
+    unframed = sorted((q for q in direct if q.ref is None), key=lambda q: q.start)
+    starts = [q.start for q in unframed]
     for claim in dropped:
-        for quote in direct:
-            if quote.ref is None and claim.start <= quote.start < claim.end:
-                quote.ref, quote.cue = claim.ref, claim.cue
+        for quote in unframed[bisect.bisect_left(starts, claim.start):bisect.bisect_left(starts, claim.end)]:
+            quote.ref, quote.cue = claim.ref, claim.cue
 
 
 def _merge(direct: list[Claim], reported: list[Claim]) -> list[Claim]:
     """Drop reported claims that repeat a quotation; a quotation inside a reported clause is mixed speech."""
     spans = sorted(sp for c in direct for sp in c.spans)
-    kept_reported = [c for c in reported if _covered(spans, c.spans[0]) * 2 <= c.end - c.start]
-    _lend_frames(direct, [c for c in reported if c not in kept_reported])
+    kept_reported, repeated = [], []
+    for c in reported:
+        (kept_reported if _covered(spans, c.spans[0]) * 2 <= c.end - c.start else repeated).append(c)
+    _lend_frames(direct, repeated)
     outer = sorted(c.spans[0] for c in kept_reported)
     kept_direct = [c for c in direct if c.ref is not None or _covered(outer, (c.start, c.end)) < c.end - c.start]
     return sorted(kept_direct + kept_reported, key=lambda c: c.start)

@@ -7,6 +7,8 @@ that follow one another form one block, each passing its speaker on to the next.
 """
 from __future__ import annotations
 
+import bisect
+
 from app.extract.document import Document
 from app.extract.names import NAME_RUN, person_tokens
 from app.extract.people import People, Person
@@ -23,22 +25,20 @@ def _opens_line(doc: Document, start: int) -> bool:
     return start - ls <= MAX_LEAD and not doc.reading[ls:start].strip(" \t—–-")
 
 
-def _follows_decided(doc: Document, links: list[Link], link: Link) -> bool:
-    """Pattern “A,” she is quoted as saying. “B.”: the quotation follows a decided one on its line, and
-    no name stands between them."""
-    ls, _ = doc.lines[line_index(doc.lines, link.claim.start)]
-    before = [other for other in links if ls <= other.claim.start < link.claim.start]
-    if not before:
+def _follows_decided(doc: Document, last: Link | None, link: Link) -> bool:
+    """Pattern “A,” she is quoted as saying. “B.”: the quotation follows a decided one (`last`, the content
+    just before it) on its line, and no name stands between them."""
+    if last is None or last.person is None:
         return False
-    last = max(before, key=lambda other: other.claim.start)
-    return last.person is not None and not NAME_RUN.search(doc.reading, last.claim.end, link.claim.start)
+    same_line = line_index(doc.lines, last.claim.start) == line_index(doc.lines, link.claim.start)
+    return same_line and not NAME_RUN.search(doc.reading, last.claim.end, link.claim.start)
 
 
 def _paragraph_quotations(doc: Document, links: list[Link]) -> list[Link]:
     """The undecided quotations that open their line (or go on from a decided one), in reading order."""
-    return sorted((link for link in links if link.sieve is None and link.claim.finder == "quotation"
-                   and (_opens_line(doc, link.claim.start) or _follows_decided(doc, links, link))),
-                  key=lambda link: link.claim.start)
+    ordered = sorted(links, key=lambda link: link.claim.start)
+    return [link for k, link in enumerate(ordered) if link.sieve is None and link.claim.finder == "quotation"
+            and (_opens_line(doc, link.claim.start) or _follows_decided(doc, ordered[k - 1] if k else None, link))]
 
 
 def _named_in_line(doc: Document, people: People, i: int) -> list[Person]:
@@ -71,16 +71,18 @@ def only_person_in_previous_paragraph(doc: Document, links: list[Link], people: 
 def previous_in_block(doc: Document, links: list[Link], people: People) -> None:
     """Give each undecided quotation paragraph the speaker of the nearest decided content around it."""
     decided = sorted((link for link in links if link.person is not None), key=lambda link: link.claim.start)
+    starts = [d.claim.start for d in decided]
     for link in _paragraph_quotations(doc, links):
         line, end_line = line_index(doc.lines, link.claim.start), line_index(doc.lines, link.claim.end)
-        before = [d for d in decided if d.claim.start < link.claim.start]
-        after = [d for d in decided if d.claim.start > link.claim.start]
-        if before and line - line_index(doc.lines, before[-1].claim.end) <= INHERIT_LINES:
-            source = before[-1]
-        elif after and line_index(doc.lines, after[0].claim.start) - end_line <= INHERIT_LINES:
-            source = after[0]
+        k = bisect.bisect_left(starts, link.claim.start)
+        before, after = decided[k - 1] if k else None, decided[k] if k < len(decided) else None
+        if before and line - line_index(doc.lines, before.claim.end) <= INHERIT_LINES:
+            source = before
+        elif after and line_index(doc.lines, after.claim.start) - end_line <= INHERIT_LINES:
+            source = after
         else:
             continue
         link.decide(source.person, "block")
         link.claim.cue = source.claim.cue
-        decided = sorted(decided + [link], key=lambda d: d.claim.start)  # the block goes on from here
+        decided.insert(k, link)  # the block goes on from here
+        starts.insert(k, link.claim.start)

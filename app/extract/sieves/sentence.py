@@ -6,6 +6,7 @@ opinion: “…”": the sentence names its speaker but has no reporting verb.  
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from app.extract.document import Document
@@ -21,7 +22,8 @@ _PRONOUN_OPENING = re.compile(r"\s*(?:[A-Z][a-z]+,\s+)?(He|She)\b")
 def _outside(doc: Document, s: int, e: int) -> str:
     """The sentence with its quotations blanked out (same offsets)."""
     chars = list(doc.reading[s:e])
-    for qs, qe in doc.quoted:
+    quoted = doc.quoted
+    for qs, qe in quoted[max(0, bisect.bisect_left(quoted, (s, s)) - 1):bisect.bisect_left(quoted, (e, e))]:
         for k in range(max(qs, s), min(qe, e)):
             chars[k - s] = " "
     return "".join(chars)
