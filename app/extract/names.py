@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 
 from app.extract.countries import demonym_code, nationality_codes
+from app.extract.regex import alternation
 from app.extract.rules import ABBREVIATIONS, DEPARTMENT_WORDS, HONORIFICS, NON_NAME_WORDS, ORG_WORDS, ROLE_NOUNS
 
 
@@ -46,9 +50,9 @@ _JOINED = r"(?:al|el|ad|ash|as|at|az|an|ar|ul)-"  # Arabic article joined to the
 JOINED_NAME = re.compile(rf"{_JOINED}[{UP}]")  # a surname with its article: "al-Ati"
 _INITIALS = re.compile(rf"(?:[{UP}]\.)+")
 _DIGIT = re.compile(r"\d")
-NAME_RUN = re.compile(rf"{_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]|{_JOINED})?{_WORD}){{0,7}}")
-NAME_AT_END = re.compile(rf"({_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]|{_JOINED})?{_WORD}){{0,7}})\s*$")
-NAME_AT_START = re.compile(rf"^\s*({_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]|{_JOINED})?{_WORD}){{0,7}})")
+NAME_RUN = re.compile(rf"{_WORD}(?:[ \u00a0](?:(?:{_PARTICLE}[ \u00a0]){{1,2}}|{_JOINED})?{_WORD}){{0,7}}")
+NAME_AT_END = re.compile(rf"({_WORD}(?:[ \u00a0](?:(?:{_PARTICLE}[ \u00a0]){{1,2}}|{_JOINED})?{_WORD}){{0,7}})\s*$")
+NAME_AT_START = re.compile(rf"^\s*({_WORD}(?:[ \u00a0](?:(?:{_PARTICLE}[ \u00a0]){{1,2}}|{_JOINED})?{_WORD}){{0,7}})")
 
 
 def _bare(token: str) -> str:
@@ -60,6 +64,7 @@ def is_initial(token: str) -> bool:
     return bool(_INITIALS.fullmatch(token))
 
 
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "Martin Luther King Jr.": the surname is King
 _US_UK = frozenset({"u.s", "u.k", "us", "uk"})
 
 
@@ -72,7 +77,8 @@ def strip_titles(tokens: list[str]) -> list[str]:
         bare = _bare(tok)
         title = bare in HONORIFICS or bare in NON_NAME_WORDS or bare in DEPARTMENT_WORDS  # "Secretary of State"
         country = demonym_code(tok.rstrip(".")) or ("-" in tok and nationality_codes(tok)) or bare in _US_UK
-        if title or country:
+        only_suffixes = all(_bare(t) in SUFFIXES for t in tokens[k + 1:])  # "Martin Luther King Jr."
+        if (title or country) and not only_suffixes:
             cut = k + 1
     return tokens[cut:]
 
@@ -85,13 +91,70 @@ def is_thing(token: str) -> bool:
             or bare in {"u.s", "u.k", "u.n", "eu", "nato", "usa"})
 
 
-@lru_cache(maxsize=8192)
 def person_tokens(run: str) -> tuple[str, ...]:
     """The words of a capitalised run that form a person's name, or () if it is not a person.
 
-    Cached: a document repeats its names, and the scan of every capitalised run is the hot path.
+    A name whose last word is also an organisation or common word ("Jane Green", "Jude Law") counts
+    only when the document being read gives person evidence for it (see `person_evidence`).
     """
+    tokens = _cached_person_tokens(run)
+    if tokens:
+        return tokens
+    candidate = common_word_surname(run)
+    return candidate if candidate and " ".join(candidate) in _EVIDENCED.get() else ()
+
+
+@lru_cache(maxsize=8192)
+def _cached_person_tokens(run: str) -> tuple[str, ...]:
+    """Cached: a document repeats its names, and the scan of every capitalised run is the hot path."""
     return tuple(_person_tokens(run))
+
+
+@lru_cache(maxsize=4096)
+def common_word_surname(run: str) -> tuple[str, ...]:
+    """The run as a name of which some words, not all, are organisation or common words ("Jane Green",
+    "Bill Gates"), or (): a person only with evidence ("Green Party", "White House" are never one)."""
+    tokens = [t.rstrip(",.") for t in run.replace("\u00a0", " ").split(" ") if t]
+    while tokens and _bare(tokens[0]) in NON_NAME_WORDS:
+        tokens = tokens[1:]
+    tokens = strip_titles(tokens)
+    common = [_bare(t) in ORG_WORDS for t in tokens]
+    if not 2 <= len(tokens) <= 4 or not any(common) or all(common) or _place_name(" ".join(tokens)):
+        return ()
+    if any(_bare(t) in NON_NAME_WORDS or demonym_code(t) or _not_name_shaped(t) for t in tokens):
+        return ()
+    return tuple(tokens)
+
+
+_EVIDENCED: ContextVar[frozenset[str]] = ContextVar("evidenced_names", default=frozenset())
+_PERSON_TITLES = (ROLE_NOUNS | HONORIFICS) - NON_NAME_WORDS - {"first", "former", "honorary", "vice", "deputy"}
+_TITLE_BEFORE = re.compile(rf"\b(?:{alternation(_PERSON_TITLES)})\.?\s+$", re.IGNORECASE)
+_ROLE_AFTER = re.compile(rf",\s+(?:an?|the|who\s+is)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{alternation(ROLE_NOUNS)})\b",
+                         re.IGNORECASE)
+
+
+def evidenced_names(text: str) -> frozenset[str]:
+    """Names with a common-word surname that the text shows to be persons: a title or role before
+    ("Dr. Jane Green", "economist Jane Green") or a role appositive after ("Jane Green, a professor")."""
+    found = set()
+    for m in NAME_RUN.finditer(text):
+        candidate = common_word_surname(m.group())
+        if not candidate:
+            continue
+        titled = m.group().split(" ")[0].rstrip(".").lower() in _PERSON_TITLES
+        if titled or _TITLE_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _ROLE_AFTER.match(text, m.end()):
+            found.add(" ".join(candidate))
+    return frozenset(found)
+
+
+@contextmanager
+def person_evidence(text: str) -> Iterator[None]:
+    """While reading this text, its evidenced common-word names are names (`person_tokens`)."""
+    token = _EVIDENCED.set(evidenced_names(text))
+    try:
+        yield
+    finally:
+        _EVIDENCED.reset(token)
 
 
 def _person_tokens(run: str) -> list[str]:
@@ -137,9 +200,14 @@ def _place_name(name: str) -> bool:
     return name.lower() in _places()
 
 
+
+
 def surname(name: str) -> str:
-    """The last word of a full name, the alias news writing uses on second mention."""
-    return name.split(" ")[-1]
+    """The last word of a full name before any suffix, the alias news writing uses on second mention."""
+    words = name.split(" ")
+    while len(words) > 2 and words[-1].lower().rstrip(".") in SUFFIXES:
+        words = words[:-1]
+    return words[-1]
 
 
 def person_tail(run: str) -> tuple[int, tuple[str, ...]]:

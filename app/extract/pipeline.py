@@ -9,6 +9,7 @@ from __future__ import annotations
 from app.extract.confidence import confidence
 from app.extract.content import find_contents
 from app.extract.document import Document, build_document
+from app.extract.names import person_evidence
 from app.extract.people import People
 from app.extract.profile import build_expert
 from app.extract.segment import line_index, line_spans
@@ -73,6 +74,11 @@ def _statements(doc: Document, links: list[Link]) -> list[ExtractedStatement]:
 def extract(text: str) -> Extraction:
     """The experts a document quotes or reports, and every attributed statement with exact offsets."""
     doc = build_document(text)
+    with person_evidence(doc.reading):
+        return _extract(doc)
+
+
+def _extract(doc: Document) -> Extraction:
     claims = find_contents(doc)
     said = _union(doc.quoted + [sp for c in claims if c.kind == "indirect" for sp in c.spans])
     people = People(doc.reading, said)

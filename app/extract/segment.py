@@ -25,6 +25,7 @@ DOUBLED_OPEN, DOUBLED_CLOSE = "``", "’’"  # TeX style, as some agencies prin
 DOUBLED = (PAIRED_SINGLES, DOUBLED_OPEN, DOUBLED_CLOSE)
 MAX_RUN_ON_LINES = 40  # a quotation running on further than this without closing is a stray mark
 
+_DOTTED_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _MARK = re.compile(f"[{QUOTE_CHARS}]|" + "|".join(DOUBLED))
 _SENTENCE_END = re.compile(r"[.!?…]+[”\"’'»)\]]*(?=\s+[\"“‘«(\[]?[^\W_a-z])")
 
@@ -61,7 +62,7 @@ def _abbreviation_before(text: str, lo: int, dot: int) -> bool:
     while k > lo and not text[k - 1].isspace():
         k -= 1
     token = text[k:dot + 1].lower().rstrip(".").lstrip("(\"“")
-    return token in ABBREVIATIONS or len(token) == 1
+    return token in ABBREVIATIONS or len(token) == 1 or bool(_DOTTED_INITIALS.fullmatch(token))  # "T.S."
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
