@@ -1,0 +1,61 @@
+"""Each speaker sieve on invented sentences: who said it, and which sieve decided."""
+from __future__ import annotations
+
+import pytest
+
+from app.extract.confidence import confidence
+from app.extract.pipeline import extract
+
+
+def said(text: str) -> list[tuple[int, str, str]]:
+    """(line, speaker, sieve) of every statement."""
+    return [(s.paragraph, s.speaker, s.sieve) for s in extract(text).statements]
+
+
+CASES = [
+    ("quotation frame",
+     "Title\n“The plan will fail,” said Jane Roe, an economist at Leeds University.\n",
+     [(1, "Jane Roe", "quotation/name")]),
+    ("reported frame",
+     "Title\nJane Roe, an economist, believes that the plan will fail next year.\n",
+     [(1, "Jane Roe", "reported/name")]),
+    ("pronoun frame follows the focus",
+     "Title\nJane Roe, an economist, spoke on Monday.\n“The plan will fail,” she added.\n",
+     [(2, "Jane Roe", "quotation/pronoun")]),
+    ("the only person in the sentence, no reporting verb",
+     "Title\nJane Roe, press secretary of the ministry, touched upon the meeting, “It went well for both sides.”\n",
+     [(1, "Jane Roe", "sentence/name")]),
+    ("the only person named in the paragraph before",
+     "Title\nWe discussed the coalition with political scientist Tom Wells.\n\n"
+     "“It is going to be challenging for the new government.\n\n“The critics expect it to be fragile.”\n",
+     [(3, "Tom Wells", "paragraph/name"), (5, "Tom Wells", "paragraph/name")]),  # one quotation, re-opened
+    ("a block of quotation paragraphs goes on",
+     "Title\nJane Roe said: “The plan will fail.”\n“Nobody has asked the farmers what they need.”\n",
+     [(1, "Jane Roe", "quotation/name"), (2, "Jane Roe", "block")]),
+    ("a quotation filling a reported clause takes the clause's frame",
+     "Title\nJane Roe, the minister, spoke.\nThe minister stressed that “the drought has disrupted the supply chain.”\n",
+     [(2, "Jane Roe", "quotation/role")]),
+    ("a surname spelt otherwise is the same person",
+     "Title\nPrime Minister Aziz Akhenouch spoke in Rabat.\nAkhannouch explained that the drought will last.\n",
+     [(2, "Aziz Akhenouch", "reported/name")]),
+    ("an organisation is no one, and its quotation goes to nobody",
+     "Title\n“Prices will rise,” the ministry said in a statement.\n",
+     []),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_sieve_decides_the_speaker(text: str, expected: list[tuple[int, str, str]]) -> None:
+    assert said(text) == expected
+
+
+def test_every_statement_carries_its_sieves_confidence() -> None:
+    for statement in extract(CASES[0][1]).statements + extract(CASES[4][1]).statements:
+        assert statement.confidence == confidence(statement.sieve)
+    assert confidence("quotation/name") > confidence("block") > 0
+
+
+def test_a_quoted_name_is_no_statement() -> None:
+    text = ("Title\nThus, politician and founder of the “Great Turan Union” Foundation, Jo Ames, believes that "
+            "the year was a success for the region.\n")
+    assert [s.text for s in extract(text).statements] == ["the year was a success for the region"]
