@@ -56,7 +56,7 @@ def test_hard_wrapped_text_is_read_as_sentences_and_cut_at_the_real_breaks() -> 
     assert len(reading) == len(text) and reading.count("\n") == 5  # title, paragraph break, last line
     statements = extract(text).statements
     assert {s.speaker for s in statements} == {"Jane Roe"}
-    assert [s.paragraph for s in statements] == [2, 3, 4, 5]
+    assert [s.paragraph for s in statements] == [3, 4, 5]  # the clause starts after "said", on line 3
     assert all(s.text == text[s.start:s.end] and "\n" not in s.text for s in statements)
 
 

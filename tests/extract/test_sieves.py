@@ -33,7 +33,8 @@ CASES = [
      "Title\nJane Roe said: “The plan will fail.”\n“Nobody has asked the farmers what they need.”\n",
      [(1, "Jane Roe", "quotation/name"), (2, "Jane Roe", "block")]),
     ("a quotation filling a reported clause takes the clause's frame",
-     "Title\nJane Roe, the minister, spoke.\nThe minister stressed that “the drought has disrupted the supply chain.”\n",
+     "Title\nJane Roe, the minister, spoke.\n"
+     "The minister stressed that “the drought has disrupted the supply chain.”\n",
      [(2, "Jane Roe", "quotation/role")]),
     ("a surname spelt otherwise is the same person",
      "Title\nPrime Minister Aziz Akhenouch spoke in Rabat.\nAkhannouch explained that the drought will last.\n",
