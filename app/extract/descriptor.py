@@ -78,8 +78,10 @@ def _chunk_after(text: str, name_end: int, hi: int) -> str:
 
 
 def _nationality(chunk: str) -> str | None:
-    """The first word naming a nationality ("German", "Turkish-Kazakh")."""
-    for m in _CAP_TOKEN.finditer(chunk):
+    """The first word naming a nationality ("German", "Turkish-Kazakh") before the chunk's role noun: the
+    person's own ("a Russian analyst"), not what they study ("an expert on the Armenian-Azerbaijani conflict")."""
+    role = ROLE.search(chunk)
+    for m in _CAP_TOKEN.finditer(chunk, 0, role.start() if role else len(chunk)):
         word = m.group()
         if demonym_code(word) or ("-" in word and nationality_codes(word)):
             return word
@@ -92,6 +94,14 @@ _OWNER = re.compile(rf"([{UP}][\w-]+(?:\s+[{UP}][\w-]+){{0,2}})[’']s\b")
 def _owner_countries(chunk: str) -> list[str]:
     """Pattern "Kazakhstan’s political analyst": the country the person speaks for."""
     return [code for m in _OWNER.finditer(chunk) if (code := name_code(m.group(1)))]
+
+
+_FROM_COUNTRY = re.compile(rf"\b(?:from|of)\s+(?:the\s+)?([{UP}][\w’'-]+(?:\s+[{UP}][\w’'-]+){{0,2}})")
+
+
+def _origin_countries(chunk: str) -> list[str]:
+    """Pattern "an economist from Germany", "a professor of the Philippines": the country the person is from."""
+    return [code for m in _FROM_COUNTRY.finditer(chunk) if (code := name_code(m.group(1)))]
 
 
 def _roles(chunk: str) -> list[str]:
@@ -134,7 +144,8 @@ def describe(text: str, lo: int, name_start: int, name_end: int, hi: int) -> Des
         desc.affiliations += [a for a in _affiliations(chunk) if a not in desc.affiliations]
     if desc.nationality:
         desc.countries = nationality_codes(desc.nationality)
-    desc.countries += [c for chunk in chunks for c in _owner_countries(chunk) if c not in desc.countries]
+    desc.countries += [c for chunk in chunks for c in _owner_countries(chunk) + _origin_countries(chunk)
+                       if c not in desc.countries]
     desc.countries += [c for c in _header_country(text, name_end, hi) if c not in desc.countries]
     first = min([name_start] + [text.find(c, lo, name_end) for c in chunks if text.find(c, lo, name_end) >= 0])
     last = max([name_end] + [text.find(after, name_end, hi) + len(after)] if after else [name_end])

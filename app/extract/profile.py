@@ -8,6 +8,7 @@ from app.extract.segment import line_index, sentence_spans
 from app.types import ExtractedExpert
 
 MAX_MENTIONS_TRIED = 6
+RUN_REACH = 120  # characters from the start of a capitalised run to the end of the name it holds
 
 
 def _mention_description(text: str, lines: list[tuple[int, int]], at: int, name: str) -> tuple[Description, int]:
@@ -27,7 +28,8 @@ def _aliases(text: str, name: str) -> list[str]:
 
 def build_expert(text: str, lines: list[tuple[int, int]], person: Person) -> ExtractedExpert:
     """The expert record of a person: first descriptive mention, roles from coreference too."""
-    mentions = sorted(m for m in person.mentions if text.startswith(person.name, m))
+    # a mention is where its capitalised run starts ("Venezuelan President Nicolas Maduro"): find the name in it
+    mentions = sorted({at for m in person.mentions if (at := text.find(person.name, m, m + RUN_REACH)) >= 0})
     desc, line = Description(), line_index(lines, min(person.mentions))
     for at in mentions[:MAX_MENTIONS_TRIED]:
         found, found_line = _mention_description(text, lines, at, person.name)
