@@ -32,6 +32,7 @@ class TestListStatements:
             ("topic", "energy", lambda s: "energy" in s["topics"]),
             ("forward_looking", "true", lambda s: s["forward_looking"]),
             ("sentiment_min", "0.5", lambda s: s["sentiment"] >= 0.5),
+            ("confidence_min", "0.95", lambda s: s["confidence"] >= 0.95 and s["sieve"]),
         ],
     )
     def test_filters_keep_only_matching_statements(self, client, param, value, check):
@@ -61,6 +62,7 @@ class TestStatementErrors:
             ({"limit": "many"}, "limit"),
             ({"kind": "rumour"}, "kind"),
             ({"sentiment_min": "2"}, "sentiment_min"),
+            ({"confidence_min": "1.5"}, "confidence_min"),
             ({"country": "Germany"}, "country"),
             ({"cursor": "not-a-cursor"}, "cursor"),
             ({"expert": "x"}, "expert"),
