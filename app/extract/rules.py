@@ -5,49 +5,18 @@ particular document).  The regular expressions built from it live next to the co
 """
 from __future__ import annotations
 
+from app.extract.cues import forms_with, participles_with
+
 
 def _words(block: str) -> frozenset[str]:
     return frozenset(w.strip().lower() for w in block.split("|") if w.strip())
 
 
 # Reporting verbs, every tense form that introduces speech or opinion ("said", "believes", "has said").
-REPORTING_VERBS = _words("""
-say|says|said|saying|tell|tells|told|telling|believe|believes|believed|think|thinks|thought|
-note|notes|noted|noting|stress|stresses|stressed|stressing|emphasize|emphasizes|emphasized|
-emphasise|emphasises|emphasised|underline|underlines|underlined|add|adds|added|adding|
-argue|argues|argued|arguing|explain|explains|explained|claim|claims|claimed|claiming|warn|warns|
-warned|warning|insist|insists|insisted|suggest|suggests|suggested|state|states|stated|assert|
-asserts|asserted|maintain|maintains|maintained|observe|observes|observed|conclude|concludes|
-concluded|recall|recalls|recalled|remark|remarks|remarked|acknowledge|acknowledges|acknowledged|
-admit|admits|admitted|predict|predicts|predicted|expect|expects|expected|consider|considers|
-considered|write|writes|wrote|announce|announces|announced|continue|continues|continued|
-point out|points out|pointed out|reckon|reckons|reckoned|estimate|estimates|estimated|
-contend|contends|contended|declare|declares|declared|affirm|affirms|affirmed|highlight|
-highlights|highlighted|assess|assesses|assessed|tweet|tweets|tweeted|reply|replies|replied|
-respond|responds|responded|ask|asks|asked|urge|urges|urged|feel|feels|felt|hope|hopes|hoped|
-mention|mentions|mentioned|agree|agrees|agreed|comment|comments|commented|add further|
-boast|boasts|boasted|quip|quips|quipped|joke|jokes|joked|shout|shouts|shouted|yell|yells|yelled|
-scold|scolds|scolded|demand|demands|demanded|vow|vows|vowed|concede|concedes|conceded|recount|
-recounts|recounted|counter|counters|countered|caution|cautions|cautioned|lament|laments|lamented|
-complain|complains|complained|retort|retorts|retorted|exclaim|exclaims|exclaimed|chant|chants|
-chanted|sing|sings|sang|tweeting|writing|asking|declaring|
-called for|calls for|call for|criticized|criticised|criticizes|criticises|praised|praises|blasted|
-blasts|slammed|slams|condemned|condemns|questioned|questions|denied|denies|rejected|rejects|
-dismissed|dismisses|pledged|pledges|promised|promises|accused|accuses|attacked|attacks|
-defended|defends|
-went on|is confident|was confident|are confident|is convinced|was convinced|
-is sure|was sure|is certain|was certain|is of the opinion|was of the opinion|
-has said|have said|had said|has noted|has argued|has warned|has stressed|has claimed|
-opine|opines|opined|hint|hints|hinted|clarify|clarifies|clarified|reiterate|reiterates|reiterated|
-elaborates|elaborated|is quoted as saying|was quoted as saying|were quoted as saying|
-went on to say|goes on to say|went on to add|blame|blames|blamed|blaming|
-described|describes|did not rule out|does not rule out|would not rule out|does not exclude|did not exclude|
-is not sure|was not sure|is unsure|attributed|attributes|expressed the opinion|expressed the view|
-expressed confidence|expressed hope|expressed concern|voiced concern|expresses the opinion|expresses confidence|
-""")
+REPORTING_VERBS = forms_with("reporting")
 
 # Verbs that may be followed directly by the person told ("told Trend that", "told reporters:").
-TELL_VERBS = _words("tell|tells|told|telling|assure|assures|assured|inform|informs|informed|remind|reminds|reminded")
+TELL_VERBS = forms_with("tell")
 
 # Cues that put the source first and the content after a comma ("According to X, ...").
 SOURCE_FIRST_CUES = _words("according to|in the words of|as noted by|as stated by|quoting")
@@ -154,15 +123,10 @@ u.s|u.k|u.n|e.g|i.e|a.m|p.m|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mt|
 
 # Attribution verbs that are not frames of their own here but start a second frame after a clause
 # ("said he would X and criticized Y").
-SECONDARY_CUES = _words("""
-criticized|criticised|vowed|pledged|promised|accused|blasted|denied|rejected|praised|proposed|
-questioned|condemned|demanded|described|cited|called|threatened|refused|declined|attacked|
-defended|dismissed|welcomed|touted|slammed|lamented|conceded|charged
-""")
+SECONDARY_CUES = forms_with("secondary")
 
 # Participles that open a frame of their own after a comma (", arguing that ...", ", adding ...").
-FRAME_PARTICIPLES = _words("arguing|adding|saying|noting|claiming|insisting|warning|explaining|stressing|"
-                           "citing|suggesting|acknowledging|referring|describing|calling|predicting|pointing")
+FRAME_PARTICIPLES = participles_with("participle")
 
 # Words that open an aside after a comma, ending the reported clause (", which ...", ", although ...").
 CLAUSE_BREAK_WORDS = _words("which|who|whom|whose|although|though|even though|even as|whereas")
@@ -192,40 +156,17 @@ afternoon|evening|night|week|weekend|month|year|earlier|later|recently
 
 # Cues whose bare object is the reported content itself ("said the plan would fail", "acknowledged the
 # risk"); after other verbs ("added a note", "hoped so") only a real clause counts.
-BARE_OBJECT_CUES = _words("""
-say|says|said|saying|believe|believes|believed|think|thinks|thought|argue|argues|argued|claim|claims|
-claimed|insist|insists|insisted|warn|warns|warned|acknowledge|acknowledges|acknowledged|admit|admits|
-admitted|suggest|suggests|suggested|contend|contends|contended|assert|asserts|asserted|
-has said|have said|had said|has argued|has warned|has claimed|went on to say|goes on to say|went on to add|
-blame|blames|blamed|blaming|described|describes|expect|expects|attributed|attributes|
-called for|calls for|call for|criticized|criticised|criticizes|criticises|praised|praises|blasted|
-blasts|slammed|slams|condemned|condemns|questioned|questions|denied|denies|rejected|rejects|
-dismissed|dismisses|pledged|pledges|promised|promises|accused|accuses|attacked|attacks|
-defended|defends|urged|urges|urge|vowed|vows
-""")
+BARE_OBJECT_CUES = forms_with("bare_object")
 
 # Party nouns that describe a person in an appositive ("Dianne Feinstein, Democrat of California,").
 PARTY_NOUNS = _words("democrat|republican|independent|libertarian|conservative|liberal|socialist|tory|labour")
 
 # Opinion frames whose content goes on over the next unframed sentences of the paragraph
 # ("Roe believes that X. Y."); plain news cues ("said", "noted", "attacked") do not carry on.
-OPINION_CUES = _words("""
-according to|in the words of|in his view|in her view|in his opinion|in her opinion|believe|believes|
-believed|think|thinks|thought|stress|stresses|stressed|emphasize|emphasizes|emphasized|emphasise|
-emphasises|emphasised|underline|underlines|underlined|is convinced|was convinced|is confident|
-was confident|is sure|is certain|is of the opinion|argue|argues|argued|contend|contends|contended|
-reckon|reckons|maintain|maintains|assert|asserts
-""")
+OPINION_CUES = forms_with("opinion")
 
 # Cues that take an object ("criticized Tulsa, Okla., police"): never a parenthetical frame "X, he said, Y".
-NOT_ASIDE_CUES = _words("""
-called for|calls for|call for|criticized|criticised|criticizes|criticises|praised|praises|blasted|
-blasts|slammed|slams|condemned|condemns|questioned|questions|denied|denies|rejected|rejects|
-dismissed|dismisses|pledged|pledges|promised|promises|accused|accuses|attacked|attacks|
-defended|defends|ask|asks|asked|urge|urges|urged|demand|demands|demanded|scold|scolds|scolded|
-announce|announces|announced|expect|expects|expected|consider|considers|considered|assess|assesses|
-assessed|highlight|highlights|highlighted|mention|mentions|mentioned|continue|continues|continued
-""")
+NOT_ASIDE_CUES = forms_with("takes_object")
 
 # Noun compounds whose first word is a reporting verb: never a frame ("a Washington think tank, said").
 NOUN_COMPOUNDS = _words("think tank|think tanks|think-tank|think-tanks")
@@ -234,5 +175,4 @@ NOUN_COMPOUNDS = _words("think tank|think tanks|think-tank|think-tanks")
 BACKREF_NOUNS = _words("opinion|view|views|assessment|conclusion|position|belief|forecast|prediction|verdict")
 
 # Passive verbs of the same hand-back ("This was stated by X.", "This view was expressed by X.").
-BACKREF_PASSIVES = _words("stated|said|noted|stressed|emphasized|emphasised|expressed|voiced|announced|"
-                          "declared|reported|pointed out|underlined|highlighted|claimed|argued")
+BACKREF_PASSIVES = forms_with("handback")
