@@ -1,4 +1,5 @@
-"""The cue words of reporting, read from `data/<language>/cues.toml`: one row per lemma, inflected here.
+"""The vocabulary of reporting, read from `data/<language>/`: cue words (`cues.toml`, one row per lemma,
+inflected here) and word lists (`words.toml`).
 
 One engine for every cue set the rules use: the rows' flags say which sets a lemma's forms join
 (see the data file's header).  Inflection comes from lemminflect (base, -s, past, participle, and
@@ -64,3 +65,15 @@ def forms_with(flag: str, language: str = "en") -> frozenset[str]:
 def participles_with(flag: str, language: str = "en") -> frozenset[str]:
     """The -ing forms of the cues that carry the flag (", adding that ...")."""
     return frozenset(cue.participle for cue in cues(language) if flag in cue.flags and cue.participle)
+
+
+@cache
+def _word_lists(language: str) -> dict[str, dict]:
+    with (DATA_DIR / language / "words.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
+def word_list(name: str, language: str = "en") -> frozenset[str]:
+    """One word list of `data/<language>/words.toml`, lower case."""
+    return frozenset(w.lower() for w in _word_lists(language)[name]["words"])
+

@@ -1,9 +1,11 @@
 """Every cue row of the data file is a test row: its example gives Jane Roe a statement framed by that cue."""
 from __future__ import annotations
 
+import tomllib
+
 import pytest
 
-from app.extract.cues import cue_of, cues
+from app.extract.cues import DATA_DIR, cue_of, cues
 from app.extract.pipeline import extract
 
 FRAMING = [cue for cue in cues() if "reporting" in cue.flags or "opinion" in cue.flags]
@@ -21,3 +23,13 @@ def test_a_lemma_row_is_inflected_and_a_noun_like_base_left_out() -> None:
     assert cue_of({"lemma": "attack", "base": False}).forms == {"attacks", "attacked"}
     assert "adding" in cue_of({"lemma": "add", "ing": True}).forms
     assert cue_of({"lemma": "refer"}).participle == "referring"
+
+
+WORD_LISTS = tomllib.loads((DATA_DIR / "en" / "words.toml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(WORD_LISTS))
+def test_each_word_lists_example_gives_its_speaker(name: str) -> None:
+    row = WORD_LISTS[name]
+    speakers = [s.speaker for s in extract(f"Title\n{row['example']}\n").statements]
+    assert set(speakers) == (set() if row["expect"] == "no one" else {row["expect"]}), row["example"]
