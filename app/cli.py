@@ -13,13 +13,13 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from app.annotate.taxonomy import Taxonomy, load_taxonomy
 from app.config import get_settings
 from app.db import get_engine
 from app.ingest import pipeline
 from app.ingest.analyse import analyse
 from app.ingest.serialize import analysis_record
 from app.ingest.sources import ReadError, iter_files, read_documents
-from app.ingest.taxonomy import Taxonomy, load_taxonomy
 from app.migrate import upgrade_database
 
 app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)

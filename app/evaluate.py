@@ -17,10 +17,10 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from app.annotate.taxonomy import Taxonomy, load_taxonomy
 from app.config import get_settings
 from app.ingest.analyse import analyse
 from app.ingest.sources import read_text_file
-from app.ingest.taxonomy import Taxonomy, load_taxonomy
 from app.types import Annotation, Extraction
 
 CONFIDENCE_FLOORS = (0.0, 0.6, 0.7, 0.8, 0.9)  # "confidence >= floor" rows of the table

@@ -16,10 +16,10 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from app.annotate.taxonomy import load_taxonomy  # noqa: E402
 from app.config import get_settings  # noqa: E402
 from app.evaluate import Counts, score_documents  # noqa: E402
 from app.extract.confidence import DATA_FILE, _table  # noqa: E402
-from app.ingest.taxonomy import load_taxonomy  # noqa: E402
 
 PRIOR_WEIGHT = 3
 FLOOR = 0.8

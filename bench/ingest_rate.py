@@ -22,10 +22,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from app.annotate.taxonomy import load_taxonomy  # noqa: E402
 from app.config import get_settings  # noqa: E402
 from app.db import get_engine  # noqa: E402
 from app.ingest import pipeline  # noqa: E402
-from app.ingest.taxonomy import load_taxonomy  # noqa: E402
 from app.migrate import upgrade_database  # noqa: E402
 
 

@@ -15,9 +15,9 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, make_url, text
 
+from app.annotate.taxonomy import load_taxonomy
 from app.db import get_engine
 from app.ingest import pipeline
-from app.ingest.taxonomy import load_taxonomy
 from app.main import create_app
 from app.migrate import upgrade_database
 

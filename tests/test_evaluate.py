@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from app.annotate.taxonomy import load_taxonomy
 from app.evaluate import evaluate_command, same_person, score_documents
-from app.ingest.taxonomy import load_taxonomy
 from tests.conftest import TAXONOMY as TAXONOMY_PATH
 
 TAXONOMY = load_taxonomy(TAXONOMY_PATH)

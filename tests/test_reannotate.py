@@ -1,8 +1,8 @@
 from fastapi.testclient import TestClient
 
+from app.annotate.taxonomy import load_taxonomy
 from app.db import get_engine
 from app.ingest import pipeline
-from app.ingest.taxonomy import load_taxonomy
 from app.main import create_app
 from tests.conftest import SEEDS, TAXONOMY
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from app.annotate.annotate import annotate
+from app.annotate.taxonomy import Taxonomy
 from app.extract.countries import focus_country
 from app.extract.pipeline import extract
-from app.ingest.annotate import annotate
-from app.ingest.taxonomy import Taxonomy
 from app.types import Annotation, ExtractedStatement, Extraction
 
 EXTRACTOR_VERSION = "0.2.0"  # extraction v2: content finders, speaker sieves, confidence

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 
+from app.annotate.taxonomy import Taxonomy
 from app.ingest.analyse import Analysis, analyse
-from app.ingest.taxonomy import Taxonomy
 from app.types import RawDocument
 
 _taxonomy: Taxonomy | None = None  # each worker's copy, set once by the pool's initializer

@@ -19,9 +19,9 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, SQLModel, col, delete, select, update
 
+from app.annotate.taxonomy import Taxonomy
 from app.ingest.analyse import EXTRACTOR_VERSION, Analysis
 from app.ingest.identity import People, Person
-from app.ingest.taxonomy import Taxonomy
 from app.models import (
     Appearance,
     DatasetState,

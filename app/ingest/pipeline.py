@@ -11,6 +11,7 @@ from typing import Literal
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
+from app.annotate.taxonomy import Taxonomy
 from app.ingest.analyse import Analysis, DocumentContext, annotate_in, content_hash
 from app.ingest.identity import People
 from app.ingest.parallel import analyser
@@ -22,7 +23,6 @@ from app.ingest.persist import (
     sync_topics,
 )
 from app.ingest.sources import ReadError, read_documents
-from app.ingest.taxonomy import Taxonomy
 from app.models import Document, Statement
 from app.types import RawDocument
 

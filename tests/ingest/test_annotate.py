@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from app.annotate.annotate import _ANALYZER, annotate, is_forward_looking, sentiment, topic_matcher
+from app.annotate.taxonomy import Taxonomy, Topic, load_taxonomy
 from app.extract import countries
-from app.ingest.annotate import _ANALYZER, annotate, is_forward_looking, sentiment, topic_matcher
-from app.ingest.taxonomy import Taxonomy, Topic, load_taxonomy
 
 SEED_TAXONOMY = load_taxonomy(Path(__file__).resolve().parents[2] / "seeds" / "topics.toml")
 SMALL = Taxonomy(

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from app.ingest.taxonomy import load_taxonomy
+from app.annotate.taxonomy import load_taxonomy
 
 SEED_TAXONOMY = Path(__file__).resolve().parents[2] / "seeds" / "topics.toml"
 GOLD_SLUGS = {

@@ -35,8 +35,8 @@ from weakref import WeakKeyDictionary
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, SentiText
 
+from app.annotate.taxonomy import Taxonomy
 from app.extract.countries import countries_mentioned
-from app.ingest.taxonomy import Taxonomy
 from app.types import Annotation
 
 _ANALYZER = SentimentIntensityAnalyzer()
