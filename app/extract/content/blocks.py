@@ -14,6 +14,7 @@ from app.extract.frames import Ref, find_verbs, leading_frame
 from app.extract.names import NAME_RUN, person_tokens
 from app.extract.segment import has_mark
 
+MIN_BLOCK_WORDS = 4  # a shorter undashed line under a header ("photos") is a caption, not the speaker's words
 _DASH_LED = re.compile(r"^\s*[—–-]+\s*")
 _BULLET = re.compile(r"\s*[•▪●◦·*]\s*")
 _LIST_ITEM_END = re.compile(r"[\s;,.]*(?:\band|\bor)?[\s;,.]*$")
@@ -45,7 +46,7 @@ def header_claims(text: str, lines: list[tuple[int, int]]) -> list[Claim]:
         if not dash and (has_mark(line) or _introduces_someone(text, s, e, current)):
             current = None if not has_mark(line) else current  # a quotation paragraph is the sieves' to link
             continue
-        if line[start - s:].strip():
+        if len(line[start - s:].split()) >= MIN_BLOCK_WORDS or (dash and line[start - s:].strip()):
             finder = "header" if dash else "header_block"
             claims.append(Claim("direct", [(start, s + len(line.rstrip()))], current, None, finder))
     return claims

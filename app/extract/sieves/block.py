@@ -1,7 +1,7 @@
 """Sieves 4 and 5: a quotation paragraph with no frame belongs to the speaker next to it.
 
 Sieve 4 (the paragraph before): "I discussed this with political scientist Jo Ames." then a paragraph that is
-one quotation: the only person the paragraph before names.  Sieve 5 (the block): the speaker of the nearest
+one quotation: the only person the last sentence of the paragraph before names.  Sieve 5 (the block): the speaker of the nearest
 decided content before it, at most INHERIT_LINES lines away, else the nearest after it; quotation paragraphs
 that follow one another form one block, each passing its speaker on to the next.
 """
@@ -12,7 +12,7 @@ import bisect
 from app.extract.document import Document
 from app.extract.names import NAME_RUN, person_tokens
 from app.extract.people import People, Person
-from app.extract.segment import line_index
+from app.extract.segment import has_mark, line_index, sentence_spans
 from app.extract.sieves.link import Link
 
 INHERIT_LINES = 2  # an unattributed quotation paragraph goes to a speaker at most this many lines away
@@ -41,9 +41,12 @@ def _paragraph_quotations(doc: Document, links: list[Link]) -> list[Link]:
             and (_opens_line(doc, link.claim.start) or _follows_decided(doc, ordered[k - 1] if k else None, link))]
 
 
-def _named_in_line(doc: Document, people: People, i: int) -> list[Person]:
-    """The distinct persons a line names in full."""
-    s, e = doc.lines[i]
+def _named_last(doc: Document, people: People, i: int) -> list[Person]:
+    """The distinct persons the last sentence of a line names in full, outside quotation marks ("I discussed
+    this with political scientist Jo Ames.")."""
+    s, e = sentence_spans(doc.reading, *doc.lines[i])[-1]
+    if has_mark(doc.reading[s:e]):
+        return []
     found = []
     for m in NAME_RUN.finditer(doc.reading, s, e):
         tokens = person_tokens(m.group())
@@ -62,7 +65,7 @@ def only_person_in_previous_paragraph(doc: Document, links: list[Link], people: 
             i -= 1
         if i < 0 or i in content_lines or doc.lines[i][0] < doc.headline_end:
             continue
-        named = _named_in_line(doc, people, i)
+        named = _named_last(doc, people, i)
         if len(named) == 1:
             link.decide(named[0], "paragraph/name")
             content_lines.add(line_index(doc.lines, link.claim.start))
