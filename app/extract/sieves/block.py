@@ -1,9 +1,9 @@
 """Sieves 4 and 5: a quotation paragraph with no frame belongs to the speaker next to it.
 
-Sieve 4 (the paragraph before): "I discussed this with political scientist Jo Ames." then a paragraph that is
-one quotation: the only person the last sentence of the paragraph before names.  Sieve 5 (the block): the speaker of the nearest
-decided content before it, at most INHERIT_LINES lines away, else the nearest after it; quotation paragraphs
-that follow one another form one block, each passing its speaker on to the next.
+Sieve 4 (the paragraph before): "I discussed this with political scientist Jo Ames." then a paragraph that
+is one quotation: the only person the last sentence of the paragraph before names.  Sieve 5 (the block):
+the speaker of the nearest decided content before it, at most INHERIT_LINES lines away, else the nearest
+after it; quotation paragraphs that follow one another form one block, each passing its speaker on.
 """
 from __future__ import annotations
 
