@@ -7,6 +7,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 
+from lemminflect import getLemma
+
 from app.extract.countries import demonym_code, nationality_codes
 from app.extract.regex import alternation
 from app.extract.rules import ABBREVIATIONS, DEPARTMENT_WORDS, HONORIFICS, NON_NAME_WORDS, ORG_WORDS, ROLE_NOUNS
@@ -83,11 +85,18 @@ def strip_titles(tokens: list[str]) -> list[str]:
     return tokens[cut:]
 
 
+@lru_cache(maxsize=8192)
+def is_org_word(token: str) -> bool:
+    """An organisation or common word, in any number ("Strategies", "Units" as "strategy", "unit")."""
+    bare = _bare(token)
+    return bare in ORG_WORDS or (bare.endswith("s") and any(lemma in ORG_WORDS for lemma in getLemma(bare, "NOUN")))
+
+
 @lru_cache(maxsize=4096)
 def is_thing(token: str) -> bool:
     """A word that marks an organisation, a place, a nationality or a date, not a person."""
     bare = _bare(token)
-    return (bare in ORG_WORDS or bare in NON_NAME_WORDS or demonym_code(token.rstrip(".")) is not None
+    return (is_org_word(token) or bare in NON_NAME_WORDS or demonym_code(token.rstrip(".")) is not None
             or bare in {"u.s", "u.k", "u.n", "eu", "nato", "usa"})
 
 
@@ -118,7 +127,7 @@ def common_word_surname(run: str) -> tuple[str, ...]:
     while tokens and _bare(tokens[0]) in NON_NAME_WORDS:
         tokens = tokens[1:]
     tokens = strip_titles(tokens)
-    common = [_bare(t) in ORG_WORDS for t in tokens]
+    common = [is_org_word(t) for t in tokens]
     if not 2 <= len(tokens) <= 4 or not any(common) or all(common) or _place_name(" ".join(tokens)):
         return ()
     if any(_bare(t) in NON_NAME_WORDS or demonym_code(t) or _not_name_shaped(t) for t in tokens):
@@ -165,7 +174,7 @@ def _person_tokens(run: str) -> list[str]:
     cut = max((k + 1 for k, t in enumerate(tokens[:-1])
                if _DESCRIPTOR.search(t) or (t.endswith(("’s", "'s")) and k < len(tokens) - 2)), default=0)
     tokens = strip_titles(tokens[cut:])
-    if not tokens or any(_bare(t) in ORG_WORDS or _not_name_shaped(t) for t in tokens):
+    if not tokens or any(is_org_word(t) or _not_name_shaped(t) for t in tokens):
         return []
     if is_thing(tokens[-1]) or is_initial(tokens[-1]) or _place_name(" ".join(tokens)):
         return []

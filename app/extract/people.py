@@ -184,9 +184,16 @@ class People:
 
     def by_single_name(self, word: str, at: int) -> Person | None:
         """The person a surname or given name alone points to at `at`, among those known (creates no one)."""
-        candidates = self.by_surname.get(_key(word), []) or self._by_given_name(word) or self._by_spelling(word)
+        candidates = (self.by_surname.get(_key(word), []) or self._by_given_name(word) or self._by_inner_name(word)
+                      or self._by_spelling(word))
         before = [p for p in candidates if min(p.mentions) <= at] or candidates
         return max(before, key=lambda p: max((m for m in p.mentions if m <= at), default=0)) if before else None
+
+    def _by_inner_name(self, word: str) -> list[Person]:
+        """Pattern "Shareef said" after "Adam Shareef Umar": the one known person with that inner name
+        (Arabic, Malay and East Asian names are shortened to any of their parts)."""
+        named = [p for p in self.all() if _key(word) in {_key(w) for w in p.name.split(" ")[1:-1]}]
+        return named if len(named) == 1 else []
 
     def _by_spelling(self, word: str) -> list[Person]:
         """Pattern "Akhanouch said" after "Aziz Akhenouch": the one known surname spelt almost alike

@@ -35,6 +35,15 @@ def test_interview_with_name_labels_gives_each_answer_to_its_label() -> None:
     assert lines_of(text) == [(2, "Tom Wells", "direct"), (4, "Tom Wells", "direct")]
 
 
+def test_a_dash_led_interview_its_title_announces() -> None:
+    text = ("Interview with Jane Roe, the former minister\nJane Roe talked to us about her youth.\n"
+            "- Where did you grow up?\n- In a small town by the sea, with my uncle and aunt.\n"
+            "We had little, but we were happy there.\n- And school?\n- I loved mathematics most of all.\n")
+    statements = extract(text).statements
+    assert [(s.paragraph, s.speaker) for s in statements] == [(3, "Jane Roe"), (4, "Jane Roe"), (6, "Jane Roe")]
+    assert statements[0].text.startswith("In a small town")
+
+
 def test_a_text_with_one_question_is_no_interview() -> None:
     text = "Title\nWhy do prices rise?\nThe central bank raised rates again on Monday.\n"
     assert lines_of(text) == []

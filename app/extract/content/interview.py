@@ -4,8 +4,9 @@ A line may open with a label: "Q:", "A:", or a speaker's name, role or outlet ("
 Roe (Lee Na):", "PM:", "Daily Times:").  A label whose lines mostly end in a question mark is the
 interviewer's.  A text is an interview when it has two questions labelled so, or a labelled question
 and a labelled answer, or, when it calls itself an interview, MIN_UNLABELLED paragraphs ending in a
-question mark.  Every line after the first question that is no question is an answer line: one content span,
-carrying its speaker's name when its label gives one, else left to the interviewee sieve.
+question mark (two, when its title or first lines say so).  Every line after the first question that
+is no question is an answer line (a leading dash dropped): one content span, carrying its speaker's
+name when its label gives one, else left to the interviewee sieve.
 """
 from __future__ import annotations
 
@@ -24,9 +25,11 @@ SPEAKER_LABEL = re.compile(r"\s*((?:[^\W\d_][\w.’'-]*|de|da|van|von|bin|al)(?:
                            r"\s*(?:\([^()\n]{1,40}\))?\s*:\s+(?=\S)")
 INTERVIEW_WORD = re.compile(r"\b(?:interview(?:ed|s)?|Q\s*&\s*A|spoke (?:to|with)|talked to|sat down with)\b",
                             re.IGNORECASE)
+_DASH_LED = re.compile(r"\s*(?:[—–-]+\s+)?")
 EDITORS_NOTE = re.compile(r"\b(?:edited|condensed)\s+for\s+(?:length|clarity)\b", re.IGNORECASE)
 MIN_LABELLED_QUESTIONS = 2  # labelled questions that make a text an interview on their own
 MIN_UNLABELLED = 3  # paragraphs ending in "?" that make a text calling itself an interview one
+HEAD_CHARS = 400  # ... or two, when its title or first lines call it one ("Interview with ...", "talked to")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +61,7 @@ def _row(doc: Document, i: int, s: int, e: int) -> Row:
         ref = ref_at_start(doc.reading, s + m.start(1), s + m.end(1))
         named = ref is not None and ref.kind == "name" and ref.end == s + m.end(1)
         return Row(i, "label", s + m.end(), m.group(1), ref if named else None, asks)
-    return Row(i, "text", s + len(line) - len(line.lstrip()), asks=asks)
+    return Row(i, "text", s + _DASH_LED.match(line).end(), asks=asks)  # "- I was born in Minsk": the words
 
 
 def _interviewers(rows: list[Row]) -> set[str]:
@@ -75,7 +78,10 @@ def _is_interview(doc: Document, rows: list[Row], interviewers: set[str]) -> boo
     answers = sum(row.kind == "a" or (row.kind == "label" and row.label not in interviewers) for row in rows)
     if questions >= MIN_LABELLED_QUESTIONS or (questions and answers):
         return True
-    return sum(row.asks for row in rows) >= MIN_UNLABELLED and bool(INTERVIEW_WORD.search(doc.reading))
+    asked = sum(row.asks for row in rows)
+    if asked >= MIN_UNLABELLED and INTERVIEW_WORD.search(doc.reading):
+        return True
+    return asked >= MIN_LABELLED_QUESTIONS and bool(INTERVIEW_WORD.search(doc.reading, 0, HEAD_CHARS))
 
 
 def find_interview(doc: Document) -> Interview | None:

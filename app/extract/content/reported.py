@@ -19,6 +19,7 @@ from app.extract.content.tail import handback_frame, named_tail_frame
 from app.extract.frames import (
     Ref,
     find_verbs,
+    has_verb,
     person_of_affiliation,
     ref_at_end,
     ref_at_start,
@@ -28,7 +29,14 @@ from app.extract.frames import (
 )
 from app.extract.names import UP
 from app.extract.regex import alternation
-from app.extract.rules import FRAME_PARTICIPLES, REPORTING_VERBS, ROLE_NOUNS, SOURCE_FIRST_CUES, VIEW_NOUNS
+from app.extract.rules import (
+    FRAME_PARTICIPLES,
+    REPORTING_VERBS,
+    ROLE_NOUNS,
+    SOURCE_FIRST_CUES,
+    SPEECH_NOUNS,
+    VIEW_NOUNS,
+)
 from app.extract.segment import sentence_spans
 
 _OPENING = r"(?:[\w’']+,\s+){0,2}"  # "Thus, ", "However, " before the frame
@@ -151,6 +159,20 @@ def _described_opener(text: str, s: int, verb_start: int, cue: str) -> Ref | Non
     return ref.with_cue(cue)
 
 
+_OWNED_WORDS = re.compile(rf"\s*(?:(?:[\w’']+,\s+){{0,2}})?((?:[{UP}][\w’'-]+\s+){{0,3}}[{UP}][\w’'-]+)[’']s\s+"
+                          rf"(?:[\w-]+\s+){{0,2}}?(?:{alternation(SPEECH_NOUNS)})\b")
+
+
+def _owner_of_words(text: str, s: int, verb_start: int) -> Ref | None:
+    """Pattern "Munthali’s critique … cautioned that", "Obama’s remarks … stressed": the sentence opens with
+    a person's words as its subject, and they are that person's."""
+    m = _OWNED_WORDS.match(text, s, verb_start)
+    if m is None or has_verb(text[m.end():verb_start]):
+        return None
+    ref = ref_at_start(text, m.start(1), m.end(1))
+    return ref if ref is not None and ref.kind == "name" and ref.end == m.end(1) else None
+
+
 def _subject(text: str, s: int, verb_start: int, cue: str) -> Ref | None:
     """The speaker of the verb at verb_start: a role phrase with its place ("The head of X in Berlin said"),
     the mention right before it, the subject of a coordinated verb, or a person named with their affiliation.
@@ -159,6 +181,9 @@ def _subject(text: str, s: int, verb_start: int, cue: str) -> Ref | None:
     role = role_of_place(text, s, verb_start)
     if role is not None:
         return role.with_cue(cue)
+    owner = _owner_of_words(text, s, verb_start)
+    if owner is not None:
+        return owner.with_cue(cue)
     ref = subject_before_verb(text, s, verb_start, cue)
     if ref is None:
         return (_coordinated_subject(text, s, verb_start, cue) or _affiliated_subject(text, s, verb_start, cue)
