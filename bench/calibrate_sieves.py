@@ -6,20 +6,22 @@
 For every set, the per-sieve precision of the *other* sets (leave one set out) gives the confidence; the
 precision of the set's own units at confidence >= 0.8 is then an out-of-sample number.  --write stores
 the precision pooled over all sets in app/extract/data/sieves.toml (smoothed towards the prior by
-PRIOR_WEIGHT pseudo-units, so that a sieve seen twice does not claim 1.0).
+PRIOR_WEIGHT pseudo-units, so that a sieve seen twice does not claim 1.0; the priors were set by hand
+before any measurement and are never rewritten).
 """
 from __future__ import annotations
 
 import argparse
 import re
 import sys
+import tomllib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from app.annotate.taxonomy import load_taxonomy  # noqa: E402
 from app.config import get_settings  # noqa: E402
 from app.evaluate import Counts, score_documents  # noqa: E402
-from app.extract.confidence import DATA_FILE, _table  # noqa: E402
+from app.extract.confidence import DATA_FILE  # noqa: E402
 
 PRIOR_WEIGHT = 3
 FLOOR = 0.8
@@ -49,7 +51,7 @@ def write(table: dict[str, float], counts: dict[str, Counts]) -> None:
     text = DATA_FILE.read_text(encoding="utf-8")
     for sieve, value in table.items():
         key = re.escape(f'[sieve."{sieve}"]' if "/" in sieve else f"[sieve.{sieve}]")
-        text = re.sub(rf"({key}\n(?:example = .*\n))confidence = .*\nn = .*\n",
+        text = re.sub(rf"({key}\n(?:example = .*\n)(?:prior = .*\n))confidence = .*\nn = .*\n",
                       rf"\g<1>confidence = {value}\nn = {counts[sieve].pred}\n", text)
     DATA_FILE.write_text(text, encoding="utf-8")
 
@@ -60,7 +62,8 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="store the pooled calibration in sieves.toml")
     args = parser.parse_args()
     taxonomy = load_taxonomy(get_settings().taxonomy())
-    prior = dict(_table())
+    with DATA_FILE.open("rb") as f:
+        prior = {name: float(row["prior"]) for name, row in tomllib.load(f)["sieve"].items()}
     per_set = {}
     for spec in args.sets:
         name, dirs = spec.split("=", 1)
