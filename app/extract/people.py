@@ -189,6 +189,22 @@ class People:
         before = [p for p in candidates if min(p.mentions) <= at] or candidates
         return max(before, key=lambda p: max((m for m in p.mentions if m <= at), default=0)) if before else None
 
+    def named_in(self, text: str, offset: int = 0, *, full_names_only: bool = False) -> list[Person]:
+        """The distinct known persons a piece of text (starting at `offset` in the document) names, in order:
+        by full name, or also by a surname or given name alone (creates no one)."""
+        found: list[Person] = []
+        for m in NAME_RUN.finditer(text):
+            tokens = person_tokens(m.group())
+            if len(tokens) >= 2:
+                person = self.known(" ".join(tokens))
+            elif tokens and not full_names_only:
+                person = self.by_single_name(tokens[0], offset + m.start())
+            else:
+                person = None
+            if person is not None and person not in found:
+                found.append(person)
+        return found
+
     def _by_inner_name(self, word: str) -> list[Person]:
         """Pattern "Shareef said" after "Adam Shareef Umar": the one known person with that inner name
         (Arabic, Malay and East Asian names are shortened to any of their parts)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 
 from app.extract.document import Document
-from app.extract.names import NAME_RUN, person_tokens
+from app.extract.names import NAME_RUN
 from app.extract.people import People, Person
 from app.extract.segment import has_mark, line_index, sentence_spans
 from app.extract.sieves.link import Link
@@ -47,13 +47,7 @@ def _named_last(doc: Document, people: People, i: int) -> list[Person]:
     s, e = sentence_spans(doc.reading, *doc.lines[i])[-1]
     if has_mark(doc.reading[s:e]):
         return []
-    found = []
-    for m in NAME_RUN.finditer(doc.reading, s, e):
-        tokens = person_tokens(m.group())
-        person = people.known(" ".join(tokens)) if len(tokens) >= 2 else None
-        if person is not None and person not in found:
-            found.append(person)
-    return found
+    return people.named_in(doc.reading[s:e], s, full_names_only=True)
 
 
 def only_person_in_previous_paragraph(doc: Document, links: list[Link], people: People) -> None:

@@ -11,8 +11,7 @@ import re
 
 from app.extract.document import Document
 from app.extract.frames import Ref
-from app.extract.names import NAME_RUN, person_tokens
-from app.extract.people import People, Person
+from app.extract.people import People
 from app.extract.segment import line_index, sentence_spans
 from app.extract.sieves.link import Link
 
@@ -29,22 +28,6 @@ def _outside(doc: Document, s: int, e: int) -> str:
     return "".join(chars)
 
 
-def _named(people: People, window: str, offset: int) -> list[Person]:
-    """The distinct known persons named in the window."""
-    found: list[Person] = []
-    for m in NAME_RUN.finditer(window):
-        tokens = person_tokens(m.group())
-        if not tokens:
-            continue
-        if len(tokens) >= 2:
-            person = people.known(" ".join(tokens))
-        else:
-            person = people.by_single_name(tokens[0], offset + m.start())
-        if person is not None and person not in found:
-            found.append(person)
-    return found
-
-
 def only_person_in_sentence(doc: Document, links: list[Link], people: People) -> None:
     """Give each undecided quotation to the one person its sentence names, or to "he"/"she" opening it."""
     for link in links:
@@ -58,7 +41,7 @@ def only_person_in_sentence(doc: Document, links: list[Link], people: People) ->
         window = _outside(doc, *sentence)
         if not window.strip():
             continue  # the sentence is the quotation: the block sieve decides
-        named = _named(people, window, sentence[0])
+        named = people.named_in(window, sentence[0])
         if len(named) == 1:
             link.decide(named[0], "sentence/name")
             continue
