@@ -47,8 +47,8 @@ def _merge(direct: list[Claim], reported: list[Claim]) -> list[Claim]:
 
 def _with_interview(doc: Document, claims: list[Claim], interview: Interview) -> list[Claim]:
     """In an interview, each answer line is one span: other content on answer and question lines goes."""
-    answered = {line_index(doc.lines, c.start) for c in interview.answers}
-    kept = [c for c in claims if line_index(doc.lines, c.start) not in answered | interview.questions]
+    taken = {line_index(doc.lines, c.start) for c in interview.answers} | interview.questions
+    kept = [c for c in claims if line_index(doc.lines, c.start) not in taken]
     return sorted(kept + interview.answers, key=lambda c: c.start)
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from app.extract.document import Document
 from app.extract.people import People
-from app.extract.sieves.link import Link
+from app.extract.sieves.link import NO_ONE, Link
 
 
 def cue_frame(doc: Document, links: list[Link], people: People) -> None:
@@ -16,4 +16,4 @@ def cue_frame(doc: Document, links: list[Link], people: People) -> None:
         if ref is None:
             continue
         link.decide(people.resolve(ref), f"{link.claim.finder}/{ref.kind}")
-        link.sieve = link.sieve or "no_one"
+        link.sieve = link.sieve or NO_ONE
