@@ -15,6 +15,7 @@ from app.extract.rules import (
     CLAUSE_OPENERS_NOT,
     FINITE_MARKERS,
     FRAME_PARTICIPLES,
+    INFINITIVE_CUES,
     REPORTING_VERBS,
     SECONDARY_CUES,
     SUBJECT_PRONOUNS,
@@ -38,6 +39,7 @@ _PREP_THAT = re.compile(r"\s*,?\s*(?:in|at|on|during|after|before|to|with|from|f
 _TOLD_OBJECT = re.compile(r"\s+[^,.;:]{1,60}?\s+(?:that\s+|:\s*)", re.IGNORECASE)  # told CBS's “Face the Nation” that
 _TOLD_PRONOUN = re.compile(r"\s+[^,.;:“”\"]{1,60}?\s+(?=(?:he|she|they|it|we|I)\s)")
 _WORD = re.compile(r"[\w’'-]+|,")
+_INFINITIVE = re.compile(r"\s+to\s+[a-z]")
 _CONDITION = re.compile(r"(?:if|unless|in case|in the event)\b", re.IGNORECASE)
 _WHEN_THEN = re.compile(r"when\s[^,.;:!?“”\"]{3,100},\s+(?:he|she|it|we|they|you|i|people|the)\s", re.IGNORECASE)
 _ALL_CUES = alternation(REPORTING_VERBS | SECONDARY_CUES)
@@ -89,6 +91,8 @@ def clause_start(text: str, verb_end: int, cue: str, end: int) -> int | None:
     m = _THAT.match(text, pos, end) or _COLON.match(text, pos, end)
     if m:
         return m.end()
+    if cue.lower() in INFINITIVE_CUES and _INFINITIVE.match(text, pos, end):
+        return pos + len(text[pos:end]) - len(text[pos:end].lstrip())  # "pledged to raise wages"
     if cue.lower() in TELL_VERBS:  # "told Trend that ...", "told reporters: ...", "told the forum he was ..."
         m = _TOLD_OBJECT.match(text, pos, end) or _TOLD_PRONOUN.match(text, pos, end)
         return m.end() if m else None
