@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from app.extract.claims import Claim
 from app.extract.document import Document
 from app.extract.frames import Ref, ref_at_start
+from app.extract.rules import HONORIFICS, ROLE_NOUNS
 
 _LABEL_END = r"\s*[:：.)\-–—]\s+"
 QUESTION_LABEL = re.compile(rf"\s*(?:Q|Question|Interviewer)(?:\s*\d+)?{_LABEL_END}", re.IGNORECASE)
@@ -59,7 +60,8 @@ def _row(doc: Document, i: int, s: int, e: int) -> Row:
     m = SPEAKER_LABEL.match(line)
     if m and m.group(1)[0].isupper():
         ref = ref_at_start(doc.reading, s + m.start(1), s + m.end(1))
-        named = ref is not None and ref.kind == "name" and ref.end == s + m.end(1)
+        named = (ref is not None and ref.kind == "name" and ref.end == s + m.end(1)
+                 and ref.text.lower() not in HONORIFICS | ROLE_NOUNS)  # "PM:" is a role, left to the sieve
         return Row(i, "label", s + m.end(), m.group(1), ref if named else None, asks)
     return Row(i, "text", s + _DASH_LED.match(line).end(), asks=asks)  # "- I was born in Minsk": the words
 
