@@ -28,7 +28,7 @@ _TIME = alternation(TIME_WORDS)
 _TIME_ADJUNCT = re.compile(rf"\s*(?:(?:earlier|later)\s+)?(?:(?:on|last|this|next)\s+)?(?:{_TIME})\b(?![’'])"
                            rf"(?:\s+(?:{_TIME}))?\s*,?", re.IGNORECASE)
 _PREP_ADJUNCT = re.compile(r"\s*,?\s*(?:in|at|on|during|after|before|to|with|from|for|about|of)\s+"
-                           r"[^,.;:!?“”\"]{1,60}?(?=\s*,?\s+(?:that|he|she|they|it|we|i|there|the)\s)", re.IGNORECASE)
+                           r"[^,.;:!?“”\"]{1,60}?(?=\s*,?\s+(?:that|he|she|they|it|we|i|there)\s)", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*,\s*(?:however|though|moreover|furthermore|nonetheless|nevertheless|too|also)\s*(?=,)",
                     re.IGNORECASE)  # "added, however, that"
 _THAT = re.compile(r"\s*,?\s*that(?:\s*,)?\s+", re.IGNORECASE)  # "said that, if elected, he would"
