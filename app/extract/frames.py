@@ -37,7 +37,7 @@ VERB_AT_START = re.compile(rf"\s*(?:{alternation(ADVERBS)}\s+)?((?:{alternation(
 _ROLE = alternation(ROLE_NOUNS)
 ROLE_NP_AT_END = re.compile(rf"\b(?:the|this|that|our)\s+(?:[\w’'-]+\s+){{0,2}}?({_ROLE})\s*$", re.IGNORECASE)
 # "..., says a political analyst": someone not named yet (the lede of an article names them later)
-NEW_ROLE_NP_AT_END = re.compile(rf"\b(?:an?|one)\s+(?:[\w’'-]+\s+){{0,2}}?({_ROLE})\s*$", re.IGNORECASE)
+NEW_ROLE_NP_AT_END = re.compile(rf"\b(?:an?|one|another)\s+(?:[\w’'-]+\s+){{0,2}}?({_ROLE})\s*$", re.IGNORECASE)
 # "Commenting on X, political scientist noted:" (translated news often drops the article)
 BARE_ROLE_AT_END = re.compile(rf"(?:^|(?<=,\s))(?:(?!(?:a|an|the)\s)[a-z-]+\s+){{0,2}}?({_ROLE})\s*$")
 ROLE_AT_START = re.compile(rf"(?:{_ROLE})\b", re.IGNORECASE)  # "Associate Professor, Chair of X"

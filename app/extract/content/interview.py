@@ -28,6 +28,8 @@ INTERVIEW_WORD = re.compile(r"\b(?:interview(?:ed|s)?|Q\s*&\s*A|spoke (?:to|with
                             re.IGNORECASE)
 _DASH_LED = re.compile(r"\s*(?:[—–-]+\s+)?")
 EDITORS_NOTE = re.compile(r"\b(?:edited|condensed)\s+for\s+(?:length|clarity)\b", re.IGNORECASE)
+MIN_ANSWER_WORDS = 3
+SENTENCE_ENDS = (".", "!", "?", "…", "”", '"', "’", "'", ":", ")")
 MIN_LABELLED_QUESTIONS = 2  # labelled questions that make a text an interview on their own
 MIN_UNLABELLED = 3  # paragraphs ending in "?" that make a text calling itself an interview one
 HEAD_CHARS = 400  # ... or two, when its title or first lines call it one ("Interview with ...", "talked to")
@@ -66,6 +68,12 @@ def _row(doc: Document, i: int, s: int, e: int) -> Row:
     return Row(i, "text", s + _DASH_LED.match(line).end(), asks=asks)  # "- I was born in Minsk": the words
 
 
+def _reads_as_answer(words: str, *, last: bool) -> bool:
+    """Enough words, ending as a sentence does (the last line may be cut): not a lone "A.", a caption,
+    "Ads By Google" or a link to another story between the answers."""
+    return len(words.split()) >= MIN_ANSWER_WORDS and (last or words.rstrip().endswith(SENTENCE_ENDS))
+
+
 def _interviewers(rows: list[Row]) -> set[str]:
     """Labels whose lines mostly end in a question mark: the outlet's."""
     asks: dict[str, list[bool]] = {}
@@ -101,6 +109,8 @@ def find_interview(doc: Document) -> Interview | None:
             asked = True
         elif row.kind == "a" or (asked and not EDITORS_NOTE.search(doc.reading, s, e)):
             end = s + len(doc.reading[s:e].rstrip())
+            if not _reads_as_answer(doc.reading[row.start:end], last=row is rows[-1]):
+                continue
             ref = row.ref.with_cue(":") if row.ref else None
             interview.answers.append(Claim("direct", [(row.start, end)], ref, None, "interview"))
     return interview if interview.answers else None
