@@ -44,6 +44,11 @@ def test_a_dash_led_interview_its_title_announces() -> None:
     assert statements[0].text.startswith("In a small town")
 
 
+def test_page_chrome_between_answers_is_nobodys() -> None:
+    text = INTERVIEW.replace("They have no majority", "Ads By Google\n\nThey have no majority")
+    assert [line for line, _, _ in lines_of(text)] == [5, 9, 13]  # not line 7, the advertisement
+
+
 def test_a_text_with_one_question_is_no_interview() -> None:
     text = "Title\nWhy do prices rise?\nThe central bank raised rates again on Monday.\n"
     assert lines_of(text) == []
