@@ -103,7 +103,7 @@ def is_thing(token: str) -> bool:
 def person_tokens(run: str) -> tuple[str, ...]:
     """The words of a capitalised run that form a person's name, or () if it is not a person.
 
-    A name whose last word is also an organisation or common word ("Jane Green", "Jude Law") counts
+    A name with an organisation or common word in it ("Jane Green", "Jude Law", "Bill Gates") counts
     only when the document being read gives person evidence for it (see `person_evidence`).
     """
     tokens = _cached_person_tokens(run)
