@@ -23,44 +23,17 @@ Recipe (applied to each excerpt string):
  5. trailing empty lines dropped; lines joined with "\n"; no final newline;
     written as UTF-8.
 """
-import json, re, glob, os
-HERE = os.path.dirname(os.path.abspath(__file__))
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from excerpts import rebuild  # noqa: E402  (bench/heldout/excerpts.py: the recipe above, in code)
+
 DROP_LEADING = {"01": 0, "02": 3, "03": 2, "04": 0, "05": 5, "06": 5, "07": 2,
                 "08": 2, "09": 2, "10": 0, "11": 2, "12": 0, "13": 1, "14": 0, "15": 0}
 TAIL = {"01": "keep", "02": "cut", "03": "cut", "04": "keep", "05": "keep",
         "06": "cut", "07": "cut", "08": "keep", "09": "keep", "10": "keep",
         "11": "cut", "12": "cut", "13": "keep", "14": "cut", "15": "cut"}
-SENT_END = re.compile(r'[.!?][”"’\')\]]*(?= )')
-
-def build(excerpt, did):
-    t = excerpt.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
-    lines = [l.rstrip() for l in t.split("\n")]
-    lines = lines[DROP_LEADING[did]:]
-    while lines and lines[-1] == "":
-        lines.pop()
-    if TAIL[did] == "cut":
-        last = lines[-1]
-        ends = [m.end() for m in SENT_END.finditer(last)]
-        if ends:
-            lines[-1] = last[:ends[-1]]
-        else:
-            lines.pop()
-        while lines and lines[-1] == "":
-            lines.pop()
-    return "\n".join(lines)
-
-def records():
-    return [json.load(open(f, encoding="utf-8"))
-            for f in sorted(glob.glob(os.path.join(HERE, "raw", "[0-9][0-9].json")))]
-
-def main():
-    os.makedirs(os.path.join(HERE, "docs"), exist_ok=True)
-    for r in records():
-        text = build(r["excerpt"], r["id"])
-        name = f'{r["id"]}_{r["slug"]}.txt'
-        with open(os.path.join(HERE, "docs", name), "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        print(name, len(text))
 
 if __name__ == "__main__":
-    main()
+    rebuild(os.path.dirname(os.path.abspath(__file__)), DROP_LEADING, TAIL)
