@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from app.extract.frames import Ref, find_verbs
 from app.extract.gender import PRONOUN_GENDER, Gender, honorific_genders, person_gender
 from app.extract.names import NAME_RUN, is_initial, person_tail, person_tokens, surname
-from app.extract.rules import HONORIFICS
+from app.extract.rules import HONORIFICS, ROLE_NOUNS
 from app.extract.segment import sentence_spans
 
 DESCRIPTION_WINDOW = 120  # characters before a name that may describe it ("political analyst and expert at X")
@@ -25,6 +25,9 @@ NEXT_SPEAKER = 600  # ... or names, speaking, a person it did not describe so
 MIN_FUZZY_LENGTH = 6  # shorter surnames that differ by a letter are other names (Kahn, Khan)
 SPELLING_RATIO = 0.8  # difflib similarity of two spellings of one surname ("Akhannouch", "Akhenouch": 0.84)
 SPEAKER_VERB = 80  # characters after a name where its reporting verb stands ("Jo Ames of X said")
+_ARTICLE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)  # "the Premier", "the NDP": no person's name
+_APPOSITIVE = re.compile(r",\s+(?:an?|the)\s[^,.;:!?“”\"]+")  # ", a housing systems professor at TU Delft"
+_TITLE_WORDS = frozenset(r.split(" ")[-1] for r in ROLE_NOUNS) | HONORIFICS
 
 
 @dataclass(slots=True)
@@ -42,8 +45,9 @@ class People:
     a sentence there ("According to him, Jo Ames leads the race") is talked about, and takes no focus.
     """
 
-    def __init__(self, text: str, said: list[tuple[int, int]] | None = None) -> None:
+    def __init__(self, text: str, said: list[tuple[int, int]] | None = None, headline_end: int = 0) -> None:
         self.text = text
+        self.headline_end = headline_end  # a headline's words describe no one ("Economist Wants Assistance")
         self.by_surname: dict[str, list[Person]] = {}
         self.focus: Person | None = None
         self.focus_at = -1
@@ -101,6 +105,10 @@ class People:
         """The person a mention refers to, or None (an organisation, an unknown single word)."""
         person = None
         self.advance(ref.start)
+        if ref.kind == "name" and _ARTICLE_BEFORE.search(self.text, max(0, ref.start - 5), ref.start):
+            ref = _as_title(ref)  # a capitalised title after "the" is a role; anything else an organisation
+        if ref is None:
+            return None
         if ref.kind == "name":
             person = self._by_name(ref)
         elif ref.kind == "pronoun":
@@ -108,7 +116,7 @@ class People:
         elif ref.kind == "role" and ref.indefinite:  # "a political analyst": someone new, named later if at all
             person = None if self.focus else self._named_later(ref)
         elif ref.kind == "role":
-            person = self.focus or self._by_description(ref) or self._named_later(ref)
+            person = self._by_description(ref) or self.focus or self._named_later(ref)
             if person is not None:
                 person.roles.add(ref.text)
         if person is not None:
@@ -145,9 +153,24 @@ class People:
         """Pattern "... expert at X Jane Roe commented on Y. According to the expert, ...": with no one in
         focus yet, a role phrase points to the latest person introduced with that role noun."""
         role = re.compile(rf"\b{re.escape(ref.text)}\b", re.IGNORECASE)
-        described = [(m.start(), p) for p in self.all() for m in re.finditer(re.escape(p.name), self.text[:ref.start])
-                     if role.search(self.text, max(0, m.start() - DESCRIPTION_WINDOW), m.start())]
+        described = [(m.start(), p) for p in self.all()
+                     for m in re.compile(re.escape(p.name)).finditer(self.text, self.headline_end, ref.start)
+                     if self._describes(role, p, m.start(), m.end())]
+        if any(p is self.focus for _, p in described):
+            return self.focus  # "Jo Ames, an analyst, ... the analyst added": the one in focus, if so described
         return max(described, key=lambda pair: pair[0])[1] if described else None
+
+    def _describes(self, role: re.Pattern[str], person: Person, at: int, end: int) -> bool:
+        """The role word stands in the name's own description, with no one else named in between: before it
+        in its sentence ("political analyst Jo Ames", not "analyst Jo Ames criticised Tom Wells"), or in
+        the appositive after it ("Jo Ames, a political analyst at X,")."""
+        found = list(role.finditer(self.text, max(0, at - DESCRIPTION_WINDOW), at))
+        if found:
+            between = self.text[found[-1].end():at]
+            if not re.search(r"[.!?]\s", between) and all(p is person for p in self.named_in(between)):
+                return True
+        appositive = _APPOSITIVE.match(self.text, end, end + DESCRIPTION_WINDOW)
+        return bool(appositive and role.search(appositive.group()))
 
     def _named_later(self, ref: Ref) -> Person | None:
         """Pattern "The deal is dead, says a political analyst. Jo Ames, of X, said ...": an article's lede
@@ -293,3 +316,9 @@ _HONORIFIC_BEFORE = re.compile(r"(\S+)\s+$")
 def _after_honorific(text: str, at: int) -> bool:
     m = _HONORIFIC_BEFORE.search(text, max(0, at - 20), at)
     return bool(m) and m.group(1).lower().rstrip(".") in _HONORIFIC_WORDS
+
+
+def _as_title(ref: Ref) -> Ref | None:
+    """Pattern "the Premier said", "the Prime Minister told": a title used as a definite role phrase."""
+    last = ref.text.split(" ")[-1].lower()
+    return Ref("role", last, ref.start, ref.end, ref.cue) if last in _TITLE_WORDS else None

@@ -81,7 +81,7 @@ def extract(text: str) -> Extraction:
 def _extract(doc: Document) -> Extraction:
     claims = find_contents(doc)
     said = _union(doc.quoted + [sp for c in claims if c.kind == "indirect" for sp in c.spans])
-    people = People(doc.reading, said)
+    people = People(doc.reading, said, doc.headline_end)
     links = link_speakers(doc, [Link(claim) for claim in claims], people)
     statements = _statements(doc, links)
     speakers = {st.speaker for st in statements}

@@ -48,6 +48,27 @@ CASES = [
     ("an organisation is no one, and its quotation goes to nobody",
      "Title\n“Prices will rise,” the ministry said in a statement.\n",
      []),
+    ("a quotation running on in its sentence, with no clause around it, goes to the one person named",
+     "Title\nGovernor Ann Lee, visiting the valley, called the response “the best the island has ever mounted” "
+     "in a speech on Monday.\n",
+     [(1, "Ann Lee", "sentence/name")]),
+    ("a capitalised title after “the” is a role, pointing to the person so titled",
+     "Title\nPremier Tom Wells met the unions.\nThe Premier said the budget would pass on Friday.\n",
+     [(2, "Tom Wells", "reported/name")]),
+    ("anything else capitalised after “the” is an organisation: no one",
+     "Title\nPremier Tom Wells met the unions.\nThe NDP said the budget would never pass.\n",
+     []),
+    ("a role phrase points to the person so described, before the one in focus",
+     "Title\nSenator Jo Ames met Governor Ann Lee on Monday.\n"
+     "Ames said the island deserved better leaders.\nThe governor said the charge was untrue.\n",
+     [(2, "Jo Ames", "reported/name"), (3, "Ann Lee", "reported/role")]),
+    ("a headline's words describe no one",
+     "Economist Wants Help\nThe island's debt is rising, says economist Jo Ames of the central bank.\n"
+     "Tom Wells, a lawyer, disagreed.\nThe economist said the debt would double by 2030.\n",
+     [(1, "Jo Ames", "reported/name"), (3, "Jo Ames", "reported/role")]),
+    ("a sentence-opening preposition is no part of a name",
+     "Title\nPresident Tom Wells spoke.\nRegarding Ames, the president said the deputy was corrupt.\n",
+     [(2, "Tom Wells", "reported/role")]),
 ]
 
 

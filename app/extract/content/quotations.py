@@ -136,7 +136,10 @@ def quote_claims(text: str, lines: list[tuple[int, int]], quotes: list[Quote]) -
         hi = _after_mark(lines, quote, next_open)
         after = _after_close(text, quote, hi)
         if after is None and not _starts_line(text, lines, quote) and is_embedded(text, quote):
-            continue  # part of a reported clause (mixed speech): the clause is the statement
+            # Mixed speech: a reported clause around it is the statement; without one, the sentence sieve decides.
+            if len(text[quote.start:quote.end].split()) >= MIN_RUN_ON_WORDS and not is_name(text, quote):
+                claims.append(Claim("direct", list(quote.segments), None, None, "embedded"))
+            continue
         after = after or _after_run_on(text, quote, hi)
         ref = (after or _before_open(text, lines, quote, prev_close) or _previous_line_frame(text, lines, quote)
                or _inline_header(text, lines, quote))

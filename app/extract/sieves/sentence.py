@@ -32,7 +32,7 @@ def only_person_in_sentence(doc: Document, links: list[Link], people: People) ->
     """Give each undecided quotation to the one person its sentence names, or to "he"/"she" opening it."""
     for link in links:
         claim = link.claim
-        if link.sieve is not None or claim.finder != "quotation":
+        if link.sieve is not None or claim.finder not in ("quotation", "embedded"):
             continue
         ls, le = doc.lines[line_index(doc.lines, claim.start)]
         sentence = next(((s, e) for s, e in sentence_spans(doc.reading, ls, le) if s <= claim.start < e), None)
