@@ -5,21 +5,27 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
+from alembic.util import CommandError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.annotate.taxonomy import Taxonomy, load_taxonomy
 from app.config import get_settings
-from app.db import get_engine
+from app.db import database_error_reason, database_url_problem, get_engine, shown
 from app.ingest import pipeline
 from app.ingest.analyse import analyse
 from app.ingest.serialize import analysis_record
-from app.ingest.sources import ReadError, iter_files, read_documents
+from app.ingest.sources import ReadError, iter_files, named_path_problem, read_documents
 from app.migrate import upgrade_database
 
 app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -27,42 +33,95 @@ db_app = typer.Typer(help="Database schema commands.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 err = Console(stderr=True)
 
-DatabaseUrl = Annotated[
-    str | None,
-    typer.Option(
-        "--database-url", envvar="OPINIONS_DATABASE_URL", help="SQLAlchemy URL [default: sqlite:///opinions.db]"
-    ),
-]
-TaxonomyPath = Annotated[
-    Path | None, typer.Option("--taxonomy", help="Topic taxonomy TOML [default: seeds/topics.toml]")
-]
+URL_HELP = "SQLAlchemy URL (default: OPINIONS_DATABASE_URL, else sqlite:///opinions.db)"
+TAXONOMY_HELP = "Topic taxonomy TOML (default: OPINIONS_TAXONOMY_PATH, else seeds/topics.toml)"
+DatabaseUrl = Annotated[str | None, typer.Option("--database-url", help=URL_HELP + "; also before the command")]
+TaxonomyPath = Annotated[Path | None, typer.Option("--taxonomy", help=TAXONOMY_HELP + "; also before the command")]
 
 
-def resolve_url(url: str | None) -> str:
-    return url or get_settings().database_url
+@dataclass(frozen=True, slots=True)
+class GlobalOptions:
+    """The options given before the command; the same option after the command wins."""
+
+    database_url: str | None = None
+    taxonomy: Path | None = None
 
 
-def taxonomy_from(path: Path | None) -> Taxonomy:
-    path = path or get_settings().taxonomy()
+@app.callback()
+def main(
+    ctx: typer.Context,
+    database_url: Annotated[str | None, typer.Option("--database-url", envvar="OPINIONS_DATABASE_URL",
+                                                     help="SQLAlchemy URL (default: sqlite:///opinions.db)")] = None,
+    taxonomy: Annotated[Path | None, typer.Option("--taxonomy", help=TAXONOMY_HELP)] = None,
+) -> None:
+    ctx.obj = GlobalOptions(database_url, taxonomy)
+
+
+def global_options(ctx: typer.Context) -> GlobalOptions:
+    return ctx.find_object(GlobalOptions) or GlobalOptions()
+
+
+def usage_error(message: str) -> NoReturn:
+    """One line on stderr and exit 2: the command was given something it cannot use."""
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def failure(message: str) -> NoReturn:
+    """One line on stderr and exit 1: the command could not do its work."""
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(1)
+
+
+def resolve_url(ctx: typer.Context, url: str | None) -> str:
+    """The database URL: after the command, before it, the environment, the default; exit 2 if unusable."""
+    url = url or global_options(ctx).database_url or get_settings().database_url
+    if problem := database_url_problem(url):
+        usage_error(problem)
+    return url
+
+
+@contextmanager
+def database(url: str) -> Iterator[Engine]:
+    """The engine of the database, its schema brought up to date. A database that cannot be
+    reached or used ends the command with one line and exit 1, here or in the `with` block."""
+    try:
+        upgrade_database(url)
+        yield get_engine(url)
+    except (SQLAlchemyError, CommandError) as error:
+        failure(f"database {shown(url)}: {database_error_reason(url, error)}")
+
+
+def taxonomy_from(ctx: typer.Context, path: Path | None) -> Taxonomy:
+    path = path or global_options(ctx).taxonomy or get_settings().taxonomy()
     try:
         return load_taxonomy(path)
-    except (OSError, ValueError) as error:
-        err.print(f"[red]cannot read the topic taxonomy {path}: {error}[/red]")
-        raise typer.Exit(2) from None
+    except OSError as error:
+        usage_error(f"cannot read the topic taxonomy {path}: {error.strerror or error}")
+    except ValueError as error:
+        usage_error(f"bad topic taxonomy: {error}")
+
+
+def document_files(paths: list[Path]) -> list[Path]:
+    """The files to read. A path named that is missing or no document ends the command (exit 2);
+    a file passed over in a folder is noted on stderr."""
+    for path in paths:
+        if problem := named_path_problem(path):
+            usage_error(f"{path}: {problem}")
+    return list(iter_files(paths, on_skip=lambda path, reason: typer.echo(f"skipped {path}: {reason}", err=True)))
 
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders [default: seeds/]")] = None,
+    ctx: typer.Context,
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: seeds/)")] = None,
     database_url: DatabaseUrl = None,
     taxonomy: TaxonomyPath = None,
 ) -> None:
     """Load documents into the database, one transaction each; exit 1 if any failed."""
-    url = resolve_url(database_url)
-    upgrade_database(url)
-    paths = paths or [get_settings().seeds()]
-    total = sum(1 for _ in iter_files(paths))
-    with Progress(
+    url, topics = resolve_url(ctx, database_url), taxonomy_from(ctx, taxonomy)
+    files = document_files(paths or [get_settings().seeds()])
+    with database(url) as engine, Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
@@ -70,12 +129,10 @@ def ingest(
         console=err,
         transient=True,
     ) as progress:
-        task = progress.add_task("ingesting", total=total)
-        report = pipeline.ingest(
-            paths, engine=get_engine(url), taxonomy=taxonomy_from(taxonomy), on_result=lambda _: progress.advance(task)
-        )
-    for failure in report.failures:
-        report_failure(failure.source, failure.reason)
+        task = progress.add_task("ingesting", total=len(files))
+        report = pipeline.ingest(files, engine=engine, taxonomy=topics, on_result=lambda _: progress.advance(task))
+    for result in report.failures:
+        report_failure(result.source, result.reason)
     err.print(summary_table(report))
     raise typer.Exit(1 if report.failures else 0)
 
@@ -103,16 +160,16 @@ def summary_table(report: pipeline.IngestReport) -> Table:
 
 @app.command()
 def extract(
+    ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(help="Files or folders")],
     format: Annotated[str, typer.Option("--format", help="Output format (ndjson)")] = "ndjson",
     taxonomy: TaxonomyPath = None,
 ) -> None:
     """Run the extraction alone (no database) and print one JSON object per document."""
     if format != "ndjson":
-        err.print(f"unknown --format {format!r}; use ndjson")
-        raise typer.Exit(2)
-    topics, failed = taxonomy_from(taxonomy), False
-    for item in read_documents(paths):
+        usage_error(f"unknown --format {format!r}; use ndjson")
+    topics, failed = taxonomy_from(ctx, taxonomy), False
+    for item in read_documents(document_files(paths)):
         if isinstance(item, ReadError):
             report_failure(item.source, item.reason)
             failed = True
@@ -123,27 +180,39 @@ def extract(
 
 
 @app.command()
-def annotate(database_url: DatabaseUrl = None, taxonomy: TaxonomyPath = None) -> None:
+def annotate(ctx: typer.Context, database_url: DatabaseUrl = None, taxonomy: TaxonomyPath = None) -> None:
     """Re-annotate every stored statement from the taxonomy (no re-extraction)."""
-    url = resolve_url(database_url)
-    upgrade_database(url)
-    count = pipeline.reannotate(engine=get_engine(url), taxonomy=taxonomy_from(taxonomy))
+    url, topics = resolve_url(ctx, database_url), taxonomy_from(ctx, taxonomy)
+    with database(url) as engine:
+        count = pipeline.reannotate(engine=engine, taxonomy=topics)
     err.print(f"re-annotated {count} statements")
 
 
 @app.command()
 def evaluate(
+    ctx: typer.Context,
     gold_dir: Annotated[Path, typer.Argument(help="Folder of gold JSON files")],
-    docs_dir: Annotated[Path | None, typer.Argument(help="Folder of the documents")] = None,
+    docs_dir: Annotated[Path | None, typer.Argument(help="Documents folder (default: GOLD_DIR/../seeds)")] = None,
+    taxonomy: TaxonomyPath = None,
 ) -> None:
-    """Score the extraction against hand annotations and print the table."""
-    from app.evaluate import evaluate_command
+    """Score the extraction against hand annotations and print the table; exit 1 if nothing was scored."""
+    from app.evaluate import EvaluationError, default_docs_dir, evaluate_command
 
-    evaluate_command(gold_dir, docs_dir)
+    docs_dir = docs_dir or default_docs_dir(gold_dir)
+    for folder in (gold_dir, docs_dir):
+        if not folder.is_dir():
+            usage_error(f"{folder}: {'not a folder' if folder.exists() else 'no such folder'}")
+    topics = taxonomy_from(ctx, taxonomy)
+    try:
+        evaluate_command(gold_dir, docs_dir, taxonomy=topics,
+                         on_skip=lambda gold, reason: typer.echo(f"skipped {gold}: {reason}", err=True))
+    except EvaluationError as error:
+        failure(str(error))
 
 
 @app.command()
 def serve(
+    ctx: typer.Context,
     host: Annotated[str, typer.Option(help="Interface to bind")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port")] = 8000,
     workers: Annotated[int, typer.Option(min=1, help="Server processes; one per core gives the most requests/s")] = 1,
@@ -155,12 +224,11 @@ def serve(
     from app.main import create_app
     from app.queries.documents import has_documents
 
-    url = resolve_url(database_url)
-    upgrade_database(url)
-    engine = get_engine(url)
-    if not has_documents(engine):
-        err.print(f"empty database: loading {get_settings().seeds()}")
-        pipeline.ingest([get_settings().seeds()], engine=engine, taxonomy=taxonomy_from(None))
+    url = resolve_url(ctx, database_url)
+    with database(url) as engine:
+        if not has_documents(engine):
+            err.print(f"empty database: loading {get_settings().seeds()}")
+            pipeline.ingest([get_settings().seeds()], engine=engine, taxonomy=taxonomy_from(ctx, None))
     if workers == 1:
         uvicorn.run(create_app(url), host=host, port=port)
         return
@@ -169,7 +237,7 @@ def serve(
 
 
 @db_app.command("upgrade")
-def db_upgrade(database_url: DatabaseUrl = None) -> None:
+def db_upgrade(ctx: typer.Context, database_url: DatabaseUrl = None) -> None:
     """Bring the database schema up to date (Alembic migrations)."""
-    upgrade_database(resolve_url(database_url))
-    err.print("database schema is up to date")
+    with database(resolve_url(ctx, database_url)):
+        err.print("database schema is up to date")

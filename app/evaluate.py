@@ -11,6 +11,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,11 +21,15 @@ from rich.table import Table
 from app.annotate.taxonomy import Taxonomy, load_taxonomy
 from app.config import get_settings
 from app.ingest.analyse import analyse
-from app.ingest.sources import read_text_file
+from app.ingest.sources import BadDocument, describe, read_text_file
 from app.types import Annotation, Extraction
 
 CONFIDENCE_FLOORS = (0.0, 0.6, 0.7, 0.8, 0.9)  # "confidence >= floor" rows of the table
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "the"})
+
+
+class EvaluationError(ValueError):
+    """Nothing to score, or a gold file that cannot be read; the message says which."""
 
 
 @dataclass(slots=True)
@@ -145,21 +150,39 @@ def _score_confidence(scores: Scores, extraction: Extraction, pred_units: dict[t
         scores.by_sieve.setdefault(st.sieve, Counts()).add(int(unit in gold_units), 1, 0)
 
 
-def score_documents(gold_dir: Path, docs_dir: Path, taxonomy: Taxonomy) -> Scores:
-    """Run the extraction and annotation on every gold file's document and add up the scores."""
+def score_documents(gold_dir: Path, docs_dir: Path, taxonomy: Taxonomy,
+                    on_skip: Callable[[Path, str], None] = lambda gold, reason: None) -> Scores:
+    """Run the extraction and annotation on every gold file's document and add up the scores.
+    A gold file whose document is missing or unreadable is told to `on_skip`; a bad gold file raises."""
     scores = Scores()
     for gold_path in sorted(gold_dir.glob("*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        gold = read_gold(gold_path)
         doc = docs_dir / gold.get("document", gold_path.stem + ".txt")
         if not doc.is_file():
+            on_skip(gold_path, f"no document {doc}")
             continue
-        raw = read_text_file(doc)
+        try:
+            raw = read_text_file(doc)
+        except (OSError, BadDocument) as error:
+            on_skip(gold_path, f"document {doc}: {describe(error)}")
+            continue
         analysis = analyse(raw.text, taxonomy, published=raw.published or gold.get("published"))
         matched = _match_experts(analysis.extraction, gold["experts"])
         _score_experts(scores, analysis.extraction, gold, matched)
         _score_statements(scores, analysis.extraction, analysis.annotations, gold, matched)
         scores.documents += 1
     return scores
+
+
+def read_gold(path: Path) -> dict:
+    try:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise EvaluationError(f"{path}: cannot read the gold file: {error}") from None
+    if not isinstance(gold, dict) or not isinstance(gold.get("experts"), list) or not isinstance(
+            gold.get("statements"), list):
+        raise EvaluationError(f"{path}: a gold file is an object with 'experts' and 'statements' lists")
+    return gold
 
 
 def _table(scores: Scores) -> Table:
@@ -200,11 +223,22 @@ def _sieve_table(scores: Scores) -> Table:
     return table
 
 
-def evaluate_command(gold_dir: Path, docs_dir: Path | None = None) -> None:
-    """Score the extraction against GOLD_DIR; documents are read from DOCS_DIR, by default the
-    `seeds` folder next to GOLD_DIR (the layout of /work/shared: gold/ and seeds/ side by side)."""
-    docs_dir = docs_dir or gold_dir.parent / "seeds"
-    scores = score_documents(gold_dir, docs_dir, load_taxonomy(get_settings().taxonomy()))
+def default_docs_dir(gold_dir: Path) -> Path:
+    """The `seeds` folder next to GOLD_DIR (the layout of /work/shared: gold/ and seeds/ side by side)."""
+    return gold_dir.parent / "seeds"
+
+
+def evaluate_command(gold_dir: Path, docs_dir: Path | None = None, *, taxonomy: Taxonomy | None = None,
+                     on_skip: Callable[[Path, str], None] = lambda gold, reason: None) -> Scores:
+    """Score the extraction against GOLD_DIR (documents from DOCS_DIR, by default `default_docs_dir`)
+    and print the tables; EvaluationError when there is nothing to score."""
+    docs_dir = docs_dir or default_docs_dir(gold_dir)
+    if not any(gold_dir.glob("*.json")):
+        raise EvaluationError(f"no gold files (*.json) in {gold_dir}")
+    scores = score_documents(gold_dir, docs_dir, taxonomy or load_taxonomy(get_settings().taxonomy()), on_skip)
+    if not scores.documents:
+        raise EvaluationError(f"none of the gold files' documents is in {docs_dir}")
     console = Console()
     for table in (_table(scores), _confidence_table(scores), _sieve_table(scores)):
         console.print(table)
+    return scores

@@ -1,6 +1,6 @@
 """The only file reader: paths -> RawDocument, or a ReadError naming the file and the reason.
 
-Plain text (`.txt`, `.md`, anything not JSON): the first non-blank line is the title; metadata may
+Plain text (`.txt`, `.md`): the first non-blank line is the title; metadata may
 sit beside it in `NAME.meta.json`. JSON: an object, or a list of objects, with `title` and `text`
 and optional `url`, `outlet`, `published`. JSONL / NDJSON: one such object per line; a line of
 `opinions extract --format ndjson` (it has `experts` and `statements`) is stored as extracted there.
@@ -9,7 +9,7 @@ and optional `url`, `outlet`, `published`. JSONL / NDJSON: one such object per l
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -19,8 +19,12 @@ from app.types import RawDocument
 
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 LINE_SUFFIXES = {".jsonl", ".ndjson"}  # one JSON object per line
-SKIPPED_SUFFIXES = {".toml", ".yaml", ".yml", ".ini", ".cfg"}  # configuration beside the documents
+TEXT_SUFFIXES = {".txt", ".md"}
+DOCUMENT_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES
+SKIPPED_SUFFIXES = {".toml", ".yaml", ".yml", ".ini", ".cfg"}  # configuration beside the documents: no note
 META_SUFFIX = ".meta.json"
+SNIFF_BYTES = 8192  # how much of a file shows whether it is binary (as git and grep judge it)
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,20 +37,61 @@ class BadDocument(ValueError):
     """A document that cannot be read; the message is the reason."""
 
 
-def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Yield the files named, and the document files below the folders named, in sorted order."""
+def iter_files(paths: Iterable[Path], on_skip: Callable[[Path, str], None] = lambda path, reason: None
+               ) -> Iterator[Path]:
+    """Yield the files named, and the document files below the folders named, in sorted order.
+
+    In a folder, hidden files, metadata and configuration are passed over silently; files of
+    another type or with binary content are passed over too, each told to `on_skip` with the reason.
+    """
     for path in paths:
-        if path.is_dir():
-            yield from (p for p in sorted(path.rglob("*")) if p.is_file() and is_document_file(p, path))
-        else:
+        if not path.is_dir():
             yield path
+            continue
+        for found in sorted(path.rglob("*")):
+            if not (found.is_file() and is_document_file(found, path)):
+                continue
+            if (reason := unsupported(found)) is None:
+                yield found
+            else:
+                on_skip(found, reason)
 
 
 def is_document_file(path: Path, root: Path) -> bool:
-    """Whether a file found in a folder is a document (not hidden, not metadata or configuration)."""
+    """Whether a file found in a folder may be a document (not hidden, not metadata or configuration)."""
     if any(part.startswith(".") for part in path.relative_to(root).parts):
         return False
     return not path.name.endswith(META_SUFFIX) and path.suffix.lower() not in SKIPPED_SUFFIXES
+
+
+def named_path_problem(path: Path) -> str | None:
+    """Why a path named on the command line cannot be read as documents, or None."""
+    if path.is_dir():
+        return None
+    if not path.exists():
+        return "no such file or folder"
+    return unsupported(path)
+
+
+def unsupported(path: Path) -> str | None:
+    """Why a file is no document this reader takes (its type, or binary content), or None."""
+    if path.suffix.lower() not in DOCUMENT_SUFFIXES:
+        kind = f"file type {path.suffix}" if path.suffix else "file without an extension"
+        return f"unsupported {kind} (documents are {', '.join(sorted(DOCUMENT_SUFFIXES))})"
+    try:
+        with path.open("rb") as file:
+            return binary_content(file.read(SNIFF_BYTES))
+    except OSError:
+        return None  # reading it says why, as a failure of that document
+
+
+def binary_content(head: bytes) -> str | None:
+    """Why the first bytes of a file show binary content, or None: NUL bytes, which no text holds but
+    UTF-16 (told apart by its byte-order mark, and refused when read). Text that is merely not UTF-8
+    (Latin-1, say) is a document that fails to read, with the offset of the first bad byte."""
+    if b"\x00" in head and not head.startswith(UTF16_BOMS):
+        return "binary file (contains NUL bytes)"
+    return None
 
 
 def read_documents(paths: Iterable[Path]) -> Iterator[RawDocument | ReadError]:
@@ -73,6 +118,8 @@ def describe(err: Exception) -> str:
 
 def decode(data: bytes) -> str:
     """Decode UTF-8 (dropping a byte-order mark) and turn CRLF into LF; nothing else changes."""
+    if data.startswith(UTF16_BOMS):
+        raise BadDocument("UTF-16 text (save it as UTF-8)")
     if b"\x00" in data:
         raise BadDocument("binary file (contains NUL bytes)")
     try:

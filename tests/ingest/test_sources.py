@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from app.ingest.sources import ReadError, read_documents
+from app.ingest.sources import ReadError, iter_files, read_documents
 
 
 def read_all(*paths):
@@ -41,6 +41,7 @@ def test_json_list_and_jsonl_rows_are_documents_of_their_own(tmp_path):
         ("blank.txt", b"  \n\n", "empty document"),
         ("image.bin", b"\x89PNG\r\n\x1a\n\x00\x00", "binary file"),
         ("latin1.txt", "caf\xe9".encode("latin-1"), "not UTF-8"),
+        ("utf16.txt", "\ufeffTitle\nBody\n".encode("utf-16"), "UTF-16 text (save it as UTF-8)"),
         ("broken.json", b'{"title": "x", ', "invalid JSON"),
         ("list.json", b"[1, 2]", "object"),
         ("dated.json", b'{"title": "x", "text": "y", "published": "yesterday"}', "ISO date"),
@@ -63,3 +64,16 @@ def test_folder_skips_hidden_and_configuration_files(tmp_path):
     (tmp_path / "topics.toml").write_text("[x]")
     (tmp_path / ".hidden.txt").write_text("T\nbody")
     assert [d.title for d in read_all(tmp_path)] == ["T"]
+
+
+def test_folder_passes_over_other_file_types_and_binary_files_saying_why(tmp_path):
+    (tmp_path / "doc.md").write_text("T\nbody")
+    (tmp_path / "notes.TXT").write_text("T\nbody")
+    (tmp_path / "paper.pdf").write_bytes(b"%PDF-1.4\n")
+    (tmp_path / "photo.txt").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+    (tmp_path / "utf16.txt").write_bytes("\ufeffT\nbody".encode("utf-16"))  # text, if not UTF-8: read, and refused then
+    skipped = []
+    found = list(iter_files([tmp_path], on_skip=lambda path, reason: skipped.append((path.name, reason))))
+    assert [p.name for p in found] == ["doc.md", "notes.TXT", "utf16.txt"]
+    assert skipped == [("paper.pdf", "unsupported file type .pdf (documents are .json, .jsonl, .md, .ndjson, .txt)"),
+                       ("photo.txt", "binary file (contains NUL bytes)")]
