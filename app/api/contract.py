@@ -52,17 +52,22 @@ def operation(
     cached: bool = True,
     description: str = "OK",
     content: dict[str, Any] | None = None,
+    cursor_example: str | None = None,
+    links: dict[str, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Keyword arguments of a GET route: its dependencies and its documented responses.
 
     `media_types` are offered in order of preference (JSON, described by the route's response model,
-    first); `content` describes the others (a schema by media type; none for exports)."""
+    first); `content` describes the others (a schema by media type; none for exports). A paged list
+    gives an example cursor of its own order; `links` are OpenAPI links from its 200 answer."""
     ok: dict[str, Any] = {"description": description,
                           "content": {m: (content or {}).get(m, {}) for m in media_types if m != JSON}}
     if cached:
         ok["headers"] = {"ETag": ETAG}
     if paged:
         ok.setdefault("headers", {})["Link"] = LINK
+    if links:
+        ok["links"] = links
     responses: dict[int | str, dict[str, Any]] = {200: ok}
     if cached:
         responses[304] = {"description": "Not Modified: If-None-Match holds the current ETag."}
@@ -72,9 +77,24 @@ def operation(
     responses[422] = problem("A parameter is invalid, unknown to the operation, or repeated; `param` names it.")
     return {
         "responses": responses,
-        "openapi_extra": {"parameters": openapi_parameters(query)},
+        "openapi_extra": {"parameters": with_example(openapi_parameters(query), "cursor", cursor_example)},
         "dependencies": [Depends(parse_query(query)), Depends(negotiate(*media_types))],
     }
+
+
+def with_example(parameters: list[dict[str, Any]], name: str, example: str | None) -> list[dict[str, Any]]:
+    return [{**p, "example": example} if p["name"] == name and example else p for p in parameters]
+
+
+def link(path: str, **parameters: str) -> dict[str, Any]:
+    """An OpenAPI link to the GET of `path`, its parameters read from the answer (or the request)."""
+    pointer = path.replace("~", "~0").replace("/", "~1")
+    return {"operationRef": f"#/paths/{pointer}/get", "parameters": parameters}
+
+
+def next_page(path: str, **kept: str) -> dict[str, dict[str, Any]]:
+    """The link of a list to its next page (with the request's parameters that the cursor depends on)."""
+    return {"next": link(path, cursor="$response.body#/next_cursor", **kept)}
 
 
 def install_problem_schema(app: FastAPI) -> None:

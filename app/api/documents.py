@@ -5,11 +5,12 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Request, Response
 from fastapi.responses import JSONResponse
 
-from app.api.contract import negotiate, operation, parse_query
+from app.api.contract import link, negotiate, next_page, operation, parse_query
 from app.api.deps import SessionDep
 from app.api.negotiation import JSON
 from app.api.paging import link_next, next_url
 from app.queries import documents as queries
+from app.queries.pagination import encode_cursor
 from app.queries.statements import list_statements
 from app.schemas import MAX_ID, AnnotationPage, DocumentDetail, DocumentPublic, Page, PageParams, StatementFilters
 from app.webannotation import LD_JSON, MEDIA_TYPE, annotation_page
@@ -19,7 +20,16 @@ DocumentId = Annotated[int, Path(ge=1, le=MAX_ID, description="Document id.", ex
 NO_DOCUMENT = "No document with this id."
 
 
-@router.get("", response_model=Page[DocumentPublic], **operation(query=PageParams, paged=True))
+ONE = "/v1/documents/{document_id}"
+LIST = operation(query=PageParams, paged=True,
+                 links={**next_page("/v1/documents"), "document": link(ONE, document_id="$response.body#/items/0/id")})
+DOCUMENT = operation(not_found=NO_DOCUMENT, links={
+    "annotations": link(ONE + "/annotations", document_id="$response.body#/id"),
+    "statements": link("/v1/statements", document="$response.body#/id"),
+})
+
+
+@router.get("", response_model=Page[DocumentPublic], **LIST)
 def list_documents(request: Request, response: Response, session: SessionDep,
                    params: Annotated[PageParams, Depends(parse_query(PageParams))]) -> dict:
     """List documents (without their text)."""
@@ -28,7 +38,7 @@ def list_documents(request: Request, response: Response, session: SessionDep,
     return {"items": items, "next_cursor": next_cursor}
 
 
-@router.get("/{document_id}", response_model=DocumentDetail, **operation(not_found=NO_DOCUMENT))
+@router.get("/{document_id}", response_model=DocumentDetail, **DOCUMENT)
 def read_document(session: SessionDep, document_id: DocumentId) -> dict:
     """Get a document with its full text."""
     return queries.get_document(session, document_id=document_id)
@@ -37,6 +47,8 @@ def read_document(session: SessionDep, document_id: DocumentId) -> dict:
 ANNOTATIONS = operation(
     query=PageParams, paged=True, not_found=NO_DOCUMENT, media_types=(LD_JSON, JSON),
     content={LD_JSON: {"schema": {"$ref": "#/components/schemas/AnnotationPage"}}},
+    cursor_example=encode_cursor(["id", 5]),
+    links=next_page(ONE + "/annotations", document_id="$request.path.document_id"),
     description=f"A W3C Web Annotation AnnotationPage, as `{MEDIA_TYPE}` (or as application/json when asked for).",
 )
 

@@ -4,18 +4,22 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request
 
-from app.api.contract import negotiate, operation, parse_query
+from app.api.contract import link, negotiate, next_page, operation, parse_query
 from app.api.deps import SessionDep
 from app.api.encoding import json_response
 from app.api.exports import export_response
 from app.api.negotiation import CSV, JSON, NDJSON
 from app.api.paging import link_next
 from app.queries import statements as queries
+from app.queries.pagination import encode_cursor
 from app.schemas import MAX_ID, StatementFilters, StatementPage, StatementPublic
 
 router = APIRouter(prefix="/v1/statements", tags=["statements"])
 LIST = operation(
     query=StatementFilters, media_types=(JSON, CSV, NDJSON), paged=True,
+    cursor_example=encode_cursor(["-published,expert,id", "2025-12-30", "Roman Gurevich", 5]),  # of the sort example
+    links={**next_page("/v1/statements", sort="$request.query.sort", q="$request.query.q"),
+           "statement": link("/v1/statements/{statement_id}", statement_id="$response.body#/items/0/id")},
     description="The page as JSON; or, with Accept: text/csv or application/x-ndjson, every matching statement "
     "streamed (limit and cursor are ignored).",
 )
@@ -45,7 +49,13 @@ def public(item: dict) -> dict:
     return StatementPublic.model_validate(item).model_dump(mode="json")
 
 
-@router.get("/{statement_id}", response_model=StatementPublic, **operation(not_found="No statement with this id."))
+STATEMENT = operation(not_found="No statement with this id.", links={
+    "expert": link("/v1/experts/{expert_id}", expert_id="$response.body#/expert/id"),
+    "document": link("/v1/documents/{document_id}", document_id="$response.body#/document_id"),
+})
+
+
+@router.get("/{statement_id}", response_model=StatementPublic, **STATEMENT)
 def read_statement(
     session: SessionDep, statement_id: Annotated[int, Path(ge=1, le=MAX_ID, description="Statement id.", examples=[1])]
 ) -> dict:

@@ -4,10 +4,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request, Response
 
-from app.api.contract import operation, parse_query
+from app.api.contract import link, next_page, operation, parse_query
 from app.api.deps import SessionDep
 from app.api.paging import link_next
 from app.queries import topics as queries
+from app.queries.pagination import encode_cursor, encode_offset
 from app.schemas import SLUG, Page, PageParams, TopicExpert, TopicPublic
 
 router = APIRouter(prefix="/v1/topics", tags=["topics"])
@@ -15,7 +16,16 @@ Slug = Annotated[str, Path(pattern=SLUG, max_length=100, description="Topic slug
 NO_TOPIC = "No topic with this slug."
 
 
-@router.get("", response_model=Page[TopicPublic], **operation(query=PageParams, paged=True))
+LIST = operation(query=PageParams, paged=True, cursor_example=encode_cursor(["slug", "economy"]),
+                 links={**next_page("/v1/topics"),
+                        "topic": link("/v1/topics/{slug}", slug="$response.body#/items/0/slug")})
+TOPIC = operation(not_found=NO_TOPIC, links={"experts": link("/v1/topics/{slug}/experts", slug="$response.body#/slug"),
+                                             "statements": link("/v1/statements", topic="$response.body#/slug")})
+EXPERTS = operation(query=PageParams, paged=True, not_found=NO_TOPIC, cursor_example=encode_offset(2),
+                    links=next_page("/v1/topics/{slug}/experts", slug="$request.path.slug"))
+
+
+@router.get("", response_model=Page[TopicPublic], **LIST)
 def list_topics(request: Request, response: Response, session: SessionDep,
                 params: Annotated[PageParams, Depends(parse_query(PageParams))]) -> dict:
     """List the topics of the taxonomy with their statement counts, by slug."""
@@ -24,14 +34,13 @@ def list_topics(request: Request, response: Response, session: SessionDep,
     return {"items": items, "next_cursor": next_cursor}
 
 
-@router.get("/{slug}", response_model=TopicPublic, **operation(not_found=NO_TOPIC))
+@router.get("/{slug}", response_model=TopicPublic, **TOPIC)
 def read_topic(session: SessionDep, slug: Slug) -> dict:
     """Get a topic."""
     return queries.get_topic(session, slug=slug)
 
 
-@router.get("/{slug}/experts", response_model=Page[TopicExpert],
-            **operation(query=PageParams, paged=True, not_found=NO_TOPIC))
+@router.get("/{slug}/experts", response_model=Page[TopicExpert], **EXPERTS)
 def list_topic_experts(request: Request, response: Response, session: SessionDep, slug: Slug,
                        params: Annotated[PageParams, Depends(parse_query(PageParams))]) -> dict:
     """List who speaks on a topic, how often and in what tone; most active first."""
