@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 T = TypeVar("T")
 
-MAX_ID = 2**63 - 1  # ids are signed 64-bit integers on SQLite and PostgreSQL
+MAX_ID = 2**31 - 1  # ids are INTEGER columns: signed 32-bit on PostgreSQL (SQLite's hold 64)
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL
 # q: terms separated by spaces; a term is a word (no space, quote or *), prefix* or "a phrase" (no * inside)

@@ -14,8 +14,9 @@ from datetime import date
 from typing import Any
 
 from app.errors import InvalidParameter
+from app.schemas import MAX_ID
 
-MAX_INT = 2**63 - 1  # the widest integer column on SQLite and PostgreSQL (signed 64 bits)
+MAX_OFFSET = 2**63 - 1  # OFFSET is a signed 64-bit integer on SQLite and PostgreSQL
 MAX_CURSOR_LENGTH = 1000
 OFFSET = "offset"  # the label of a cursor that carries a row offset (lists ordered by a computed count)
 
@@ -38,9 +39,10 @@ def decode_cursor(cursor: str, *, arity: int) -> list[Any]:
     return values
 
 
-def cursor_int(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not -MAX_INT - 1 <= value <= MAX_INT:
-        raise ValueError(f"not a 64-bit integer: {value!r}")
+def cursor_int(value: Any, maximum: int = MAX_ID) -> int:
+    """An integer a cursor carries: an id (or, with `maximum`, an offset) within its column's range."""
+    if isinstance(value, bool) or not isinstance(value, int) or not -maximum - 1 <= value <= maximum:
+        raise ValueError(f"not an integer within ±{maximum}: {value!r}")
     return value
 
 
@@ -70,7 +72,7 @@ def decode_offset(cursor: str | None) -> int:
         return 0
     label, offset = decode_cursor(cursor, arity=2)
     try:
-        if label != OFFSET or cursor_int(offset) < 0:
+        if label != OFFSET or cursor_int(offset, MAX_OFFSET) < 0:
             raise ValueError(label)
     except ValueError:
         raise InvalidParameter("cursor", "not a cursor for this list") from None
