@@ -30,18 +30,42 @@ class NotFound(ProblemError):
 
 
 class InvalidParameter(ProblemError):
-    """A query parameter with a value the API cannot use; `param` names it."""
+    """A parameter the API cannot use (a bad value, an unknown name, a repeated one); `param` names it.
 
-    status = 400
+    Always 422, like the values that fail the parameter's schema: one status for one problem type."""
+
+    status = 422
     type = "/problems/invalid-parameter"
 
     def __init__(self, param: str, detail: str) -> None:
         super().__init__(f"{param}: {detail}", param=param, errors=[{"param": param, "msg": detail}])
 
 
-def problem(status: int, detail: str, type_: str = "about:blank", **extra: object) -> JSONResponse:
+class NotAcceptable(ProblemError):
+    """The Accept header admits none of the media types the resource is offered in."""
+
+    status = 406
+    type = "/problems/not-acceptable"
+
+    def __init__(self, offered: list[str]) -> None:
+        super().__init__(f"Accept admits none of: {', '.join(offered)}", offered=offered)
+
+
+def problem(
+    status: int, detail: str, type_: str = "about:blank", headers: dict[str, str] | None = None, **extra: object
+) -> JSONResponse:
     body = {"type": type_, "title": HTTPStatus(status).phrase, "status": status, "detail": detail, **extra}
-    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def allowed(headers: dict[str, str] | None) -> dict[str, str] | None:
+    """A 405's headers, HEAD listed in `Allow` wherever GET is (HEAD is served for every GET)."""
+    if not headers or "Allow" not in headers:
+        return headers
+    methods = [m.strip() for m in headers["Allow"].split(",")]
+    if "GET" in methods and "HEAD" not in methods:
+        methods.append("HEAD")
+    return {**headers, "Allow": ", ".join(methods)}
 
 
 def param_name(loc: tuple) -> str:
@@ -62,7 +86,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(HTTPException)
     async def on_http(_: Request, exc: HTTPException) -> JSONResponse:
-        return problem(exc.status_code, str(exc.detail))
+        return problem(exc.status_code, str(exc.detail), headers=allowed(exc.headers))
 
     @app.exception_handler(Exception)
     async def on_crash(_: Request, exc: Exception) -> JSONResponse:

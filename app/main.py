@@ -11,14 +11,17 @@ from fastapi_offline import FastAPIOffline
 
 from app.api import documents, experts, health, statements, topics
 from app.api.caching import ConditionalGetMiddleware, DatasetVersion
+from app.api.contract import install_problem_schema
+from app.api.methods import HeadMiddleware
 from app.config import get_settings
 from app.db import get_engine
 from app.errors import install_error_handlers
 
 DESCRIPTION = """Experts, their statements and the topics they speak on, extracted from news articles.
 
-Lists answer `{"items": [...], "next_cursor": ...}`; pass `next_cursor` back as `cursor` for the next page.
-Errors are `application/problem+json` (RFC 9457)."""
+Lists answer `{"items": [...], "next_cursor": ...}`; pass `next_cursor` back as `cursor` for the next page
+(or follow the `Link: <...>; rel="next"` header). Errors are `application/problem+json` (RFC 9457); a bad,
+unknown or repeated parameter is a 422 naming it. Every GET also answers HEAD."""
 
 
 @asynccontextmanager
@@ -41,4 +44,6 @@ def create_app(database_url: str | None = None) -> FastAPI:
     install_error_handlers(app)
     app.state.version = DatasetVersion(app.state.engine)
     app.add_middleware(ConditionalGetMiddleware, version=app.state.version)
+    app.add_middleware(HeadMiddleware)  # outermost: the GET it answers is the GET the others see
+    install_problem_schema(app)
     return app

@@ -2,15 +2,35 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from datetime import date
-from typing import Generic, Literal, TypeVar
+from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 T = TypeVar("T")
 
+MAX_ID = 2**31 - 1  # ids are INTEGER columns: signed 32-bit on PostgreSQL (SQLite's hold 64)
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL
+# q: terms separated by spaces; a term is a word (no space, quote or *), prefix* or "a phrase" (no * inside)
+TERM = r'("[^"*]*"|[^ "*]+\*?)'
+SEARCH_SYNTAX = rf"^ *{TERM}( +{TERM})* *$"
+SEARCH_HELP = ("not a search: words, prefix*, \"a phrase\" separated by spaces "
+               "(quotes in pairs, '*' only at the end of a word)")
+SORT_FIELDS = ("id", "published", "expert", "sentiment", "document", "relevance")
+
+
+def comma_list(names: Sequence[str], sign: str = "") -> str:
+    """The pattern of a comma list of these names (each optionally preceded by a sign character)."""
+    one = f"{sign}({'|'.join(names)})"
+    return f"^{one}(,{one})*$"
+
+
 Limit = Field(50, ge=1, le=500, description="Items per page (1-500).", examples=[50])
-Cursor = Field(None, description="Opaque cursor from a previous page's `next_cursor`.", examples=["WyJpZCIsNTBd"])
+Cursor = Field(None, max_length=1000, pattern=r"^[A-Za-z0-9_-]*$", examples=["WyJpZCIsNTBd"],
+               description="Opaque cursor from a previous page's `next_cursor` (also in its `Link: rel=next`).")
 
 
 class Page(BaseModel, Generic[T]):
@@ -85,7 +105,16 @@ class FacetValue(BaseModel):
     count: int = Field(description="Matching statements with this value.")
 
 
-class StatementPage(Page[StatementPublic]):
+# With fields=, an item holds the fields asked for and no other: the same fields, none required.
+StatementFields = create_model(
+    "StatementFields",
+    __doc__="A statement with only the fields asked for with `fields=`.",
+    **{name: (field.annotation, Field(None, description=field.description))
+       for name, field in StatementPublic.model_fields.items()},
+)
+
+
+class StatementPage(Page[StatementPublic | StatementFields]):
     facets: dict[str, list[FacetValue]] | None = Field(None, description="With facet=: counts per value.")
     total: int | None = Field(None, description="With total=true: how many statements match in all.")
 
@@ -120,9 +149,10 @@ PAGE_SHAPING = {"limit", "cursor", "sort", "facet", "facet_size", "total", "fiel
 class StatementFilters(PageParams):
     """Filters of /v1/statements; all combine with AND."""
 
-    expert: int | None = Field(None, ge=1, description="Only statements by this expert (id).", examples=[1])
-    document: int | None = Field(None, ge=1, description="Only statements from this document (id).", examples=[1])
-    topic: list[str] = Field(
+    expert: int | None = Field(None, ge=1, le=MAX_ID, description="Only statements by this expert (id).", examples=[1])
+    document: int | None = Field(None, ge=1, le=MAX_ID, description="Only statements from this document (id).",
+                                 examples=[1])
+    topic: list[Annotated[str, Field(pattern=SLUG, max_length=100)]] = Field(
         default_factory=list, description="Topic slug; repeat for several (see topic_mode).", examples=[["energy"]]
     )
     topic_mode: Literal["any", "all"] = Field(
@@ -154,15 +184,19 @@ class StatementFilters(PageParams):
         None,
         min_length=1,
         max_length=500,
+        pattern=SEARCH_SYNTAX,
         examples=['"energy security" sanction*'],
-        description='Full-text search: words (all must match), "a phrase", prefix*. Stemmed.',
+        description='Full-text search: terms separated by spaces, all of which must match: a word, a prefix*, '
+        '"a phrase". Stemmed. A term without a letter or digit is left out.',
     )
-    outlet: str | None = Field(None, description="Only statements from documents of this outlet.", examples=["Reuters"])
+    outlet: str | None = Field(None, pattern=NO_NUL, description="Only statements from documents of this outlet.",
+                               examples=["Reuters"])
     sort: str | None = Field(
         None,
+        pattern=comma_list(SORT_FIELDS, sign="[-+]?"),
         examples=["-published,expert"],
-        description="Comma list of id, published, expert, sentiment, document, relevance (with q); '-' for "
-        "descending. Default: relevance with q, else id. Ties end on id; nulls sort last.",
+        description="Comma list of id, published, expert, sentiment, document, relevance (only with q); '-' for "
+        "descending; each field once. Default: relevance with q, else id. Ties end on id; nulls sort last.",
     )
     facet: list[Literal["topic", "expert", "country", "mentions", "kind", "outlet"]] = Field(
         default_factory=list,
@@ -174,20 +208,36 @@ class StatementFilters(PageParams):
         False, description="Also count every matching statement (exact: costs a scan of the matches).", examples=[True]
     )
     fields: str | None = Field(
-        None, examples=["id,text,expert"], description="Comma list of item fields to return (sparse fieldset)."
+        None, examples=["id,text,expert"], description="Comma list of item fields to return (sparse fieldset).",
+        pattern=comma_list(list(StatementPublic.model_fields)),
     )
     expand: str | None = Field(
         None,
+        pattern=comma_list(["expert", "document"]),
         examples=["expert,document"],
         description="Comma list: 'expert' (the whole expert), 'document' (the document, without its text).",
     )
 
-    @field_validator("fields")
+    @field_validator("q", mode="before")  # before the pattern: say what the syntax is
+    @classmethod
+    def readable_search(cls, value: object) -> object:
+        if isinstance(value, str) and value and not re.fullmatch(SEARCH_SYNTAX, value):
+            raise ValueError(SEARCH_HELP)
+        return value
+
+    @field_validator("sort", mode="before")
+    @classmethod
+    def known_sort_fields(cls, value: object) -> object:
+        if isinstance(value, str):
+            check_csv(value.replace("-", "").replace("+", ""), set(SORT_FIELDS))  # the names, signs aside
+        return value
+
+    @field_validator("fields", mode="before")  # before the pattern: name the unknown field
     @classmethod
     def known_fields(cls, value: str | None) -> str | None:
         return check_csv(value, set(StatementPublic.model_fields))
 
-    @field_validator("expand")
+    @field_validator("expand", mode="before")
     @classmethod
     def known_expansions(cls, value: str | None) -> str | None:
         return check_csv(value, {"expert", "document"})
@@ -222,9 +272,39 @@ def split_csv(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split(",") if part.strip()]
 
 
-def check_csv(value: str | None, allowed: set[str]) -> str | None:
+def check_csv(value: object, allowed: set[str]) -> object:
     """Validate a comma list against allowed names (the error names the first unknown one)."""
-    unknown = [part for part in split_csv(value) if part not in allowed]
+    unknown = [part for part in split_csv(value) if part not in allowed] if isinstance(value, str) else []
     if unknown:
         raise ValueError(f"unknown {unknown[0]!r}; choose from {', '.join(sorted(allowed))}")
     return value
+
+
+class ProblemParam(BaseModel):
+    param: str = Field(description="The parameter at fault.")
+    msg: str = Field(description="What is wrong with it.")
+
+
+class Problem(BaseModel):
+    """An error, as RFC 9457 problem details (`application/problem+json`)."""
+
+    type: str = Field(description="The problem type: '/problems/invalid-parameter' (422), '/problems/not-found' "
+                                  "(404), '/problems/not-acceptable' (406), or 'about:blank' (the status says it).")
+    title: str = Field(description="The status's phrase.")
+    status: int = Field(description="The HTTP status.")
+    detail: str = Field(description="What went wrong, for a person.")
+    param: str | None = Field(None, description="With invalid-parameter: the (first) parameter at fault.")
+    errors: list[ProblemParam] | None = Field(None, description="With invalid-parameter: every parameter at fault.")
+    offered: list[str] | None = Field(None, description="With not-acceptable: the media types offered.")
+
+
+class AnnotationPage(BaseModel):
+    """A page of W3C Web Annotations (JSON-LD)."""
+
+    model_config = ConfigDict(populate_by_name=True)
+    context: str = Field(alias="@context", description="The Web Annotation JSON-LD context.")
+    id: str = Field(description="This page's address.")
+    type: Literal["AnnotationPage"] = Field(description="'AnnotationPage'.")
+    items: list[dict] = Field(description="One Annotation per statement, in statement order.")
+    next: str | None = Field(None, description="The next page's address; absent on the last page.")
+    next_cursor: str | None = Field(description="Pass as `cursor` for the next page; null on the last page.")

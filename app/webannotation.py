@@ -8,7 +8,8 @@ body identifies the expert and classifies the statement by its topics.
 from __future__ import annotations
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-MEDIA_TYPE = f'application/ld+json; profile="{CONTEXT}"'
+LD_JSON = "application/ld+json"
+MEDIA_TYPE = f'{LD_JSON}; profile="{CONTEXT}"'
 CONTEXT_CHARS = 32
 
 
@@ -54,11 +55,16 @@ def annotation(base: str, document_text: str, statement: dict) -> dict:
     }
 
 
-def annotation_page(base: str, document: dict, statements: list[dict]) -> dict:
-    """All the statements of one document as an AnnotationPage."""
-    return {
+def annotation_page(base: str, document: dict, statements: list[dict], *, page_id: str, next_page: str | None,
+                    next_cursor: str | None) -> dict:
+    """A page of the statements of one document as an AnnotationPage (`next` addresses the following one)."""
+    page = {
         "@context": CONTEXT,
-        "id": f"{base}/v1/documents/{document['id']}/annotations",
+        "id": page_id,
         "type": "AnnotationPage",
         "items": [annotation(base, document["text"], s) for s in statements],
+        "next_cursor": next_cursor,
     }
+    if next_page:
+        page["next"] = next_page
+    return page

@@ -1,4 +1,5 @@
-"""Conditional GET: ETags from the dataset version, 304 for a matching If-None-Match, Cache-Control.
+"""Conditional GET: ETags from the dataset version, 304 for a matching If-None-Match, Cache-Control,
+and `Vary: Accept` (every answer under /v1 is negotiated on Accept, so caches must key on it).
 
 The ETag of a GET is a hash of the dataset version (bumped by every write), the path, the query
 string and the Accept header, so a client's revalidation costs one primary-key read and no query.
@@ -15,6 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.db import make_engine
 
 CACHE_CONTROL = "public, no-cache"  # clients may store answers but revalidate them every time
+VARY = "Accept"
 
 
 class DatasetVersion:
@@ -82,17 +84,23 @@ class ConditionalGetMiddleware:
                 {
                     "type": "http.response.start",
                     "status": 304,
-                    "headers": [(b"etag", etag.encode()), (b"cache-control", CACHE_CONTROL.encode())],
+                    "headers": [
+                        (b"etag", etag.encode()),
+                        (b"cache-control", CACHE_CONTROL.encode()),
+                        (b"vary", VARY.encode()),
+                    ],
                 }
             )
             await send({"type": "http.response.body", "body": b""})
             return
 
         async def send_with_etag(message: Message) -> None:
-            if message["type"] == "http.response.start" and message["status"] == 200:
+            if message["type"] == "http.response.start":
                 response_headers = MutableHeaders(scope=message)
-                response_headers["ETag"] = etag
-                response_headers["Cache-Control"] = CACHE_CONTROL
+                response_headers["Vary"] = VARY  # errors too: a 406 depends on Accept
+                if message["status"] == 200:
+                    response_headers["ETag"] = etag
+                    response_headers["Cache-Control"] = CACHE_CONTROL
             await send(message)
 
         await self.app(scope, receive, send_with_etag)

@@ -2,42 +2,70 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Request, Response
 from fastapi.responses import JSONResponse
 
+from app.api.contract import link, negotiate, next_page, operation, parse_query
 from app.api.deps import SessionDep
+from app.api.negotiation import JSON
+from app.api.paging import link_next, next_url
 from app.queries import documents as queries
-from app.queries.statements import iter_statements
-from app.schemas import DocumentDetail, DocumentPublic, Page, PageParams, StatementFilters
-from app.webannotation import MEDIA_TYPE, annotation_page
+from app.queries.pagination import encode_cursor
+from app.queries.statements import list_statements
+from app.schemas import MAX_ID, AnnotationPage, DocumentDetail, DocumentPublic, Page, PageParams, StatementFilters
+from app.webannotation import LD_JSON, MEDIA_TYPE, annotation_page
 
 router = APIRouter(prefix="/v1/documents", tags=["documents"])
+DocumentId = Annotated[int, Path(ge=1, le=MAX_ID, description="Document id.", examples=[1])]
+NO_DOCUMENT = "No document with this id."
 
 
-@router.get("", response_model=Page[DocumentPublic])
-def list_documents(session: SessionDep, params: Annotated[PageParams, Query()]) -> dict:
+ONE = "/v1/documents/{document_id}"
+LIST = operation(query=PageParams, paged=True,
+                 links={**next_page("/v1/documents"), "document": link(ONE, document_id="$response.body#/items/0/id")})
+DOCUMENT = operation(not_found=NO_DOCUMENT, links={
+    "annotations": link(ONE + "/annotations", document_id="$response.body#/id"),
+    "statements": link("/v1/statements", document="$response.body#/id"),
+})
+
+
+@router.get("", response_model=Page[DocumentPublic], **LIST)
+def list_documents(request: Request, response: Response, session: SessionDep,
+                   params: Annotated[PageParams, Depends(parse_query(PageParams))]) -> dict:
     """List documents (without their text)."""
     items, next_cursor = queries.list_documents(session, limit=params.limit, cursor=params.cursor)
+    link_next(request, response, next_cursor)
     return {"items": items, "next_cursor": next_cursor}
 
 
-DocumentId = Annotated[int, Path(description="Document id.", examples=[1])]
-
-
-@router.get("/{document_id}", response_model=DocumentDetail)
+@router.get("/{document_id}", response_model=DocumentDetail, **DOCUMENT)
 def read_document(session: SessionDep, document_id: DocumentId) -> dict:
     """Get a document with its full text."""
     return queries.get_document(session, document_id=document_id)
 
 
-@router.get(
-    "/{document_id}/annotations",
-    response_class=JSONResponse,
-    responses={200: {"content": {MEDIA_TYPE: {}}, "description": "A W3C Web Annotation AnnotationPage."}},
+ANNOTATIONS = operation(
+    query=PageParams, paged=True, not_found=NO_DOCUMENT, media_types=(LD_JSON, JSON),
+    content={LD_JSON: {"schema": {"$ref": "#/components/schemas/AnnotationPage"}}},
+    cursor_example=encode_cursor(["id", 5]),
+    links=next_page(ONE + "/annotations", document_id="$request.path.document_id"),
+    description=f"A W3C Web Annotation AnnotationPage, as `{MEDIA_TYPE}` (or as application/json when asked for).",
 )
-def read_document_annotations(request: Request, session: SessionDep, document_id: DocumentId) -> JSONResponse:
-    """Get the document's statements as W3C Web Annotations (JSON-LD)."""
+
+
+@router.get("/{document_id}/annotations", response_model=AnnotationPage, response_class=JSONResponse, **ANNOTATIONS)
+def read_document_annotations(request: Request, session: SessionDep, document_id: DocumentId,
+                              params: Annotated[PageParams, Depends(parse_query(PageParams))],
+                              media_type: Annotated[str, Depends(negotiate(LD_JSON, JSON))],
+                              ) -> JSONResponse:
+    """Get a page of the document's statements as W3C Web Annotations (JSON-LD), in statement order."""
     document = queries.get_document(session, document_id=document_id)
-    statements = list(iter_statements(session, filters=StatementFilters(document=document_id)))
-    page = annotation_page(str(request.base_url).rstrip("/"), document, statements)
-    return JSONResponse(page, media_type=MEDIA_TYPE)
+    filters = StatementFilters(document=document_id, limit=params.limit, cursor=params.cursor)
+    page = list_statements(session, filters=filters)
+    base = str(request.base_url).rstrip("/")
+    following = next_url(request, page["next_cursor"]) if page["next_cursor"] else None
+    body = annotation_page(base, document, page["items"], page_id=str(request.url), next_page=following,
+                           next_cursor=page["next_cursor"])
+    response = JSONResponse(body, media_type=MEDIA_TYPE if media_type == LD_JSON else JSON)
+    link_next(request, response, page["next_cursor"])
+    return response

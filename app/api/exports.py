@@ -1,4 +1,7 @@
-"""Streamed exports of a list: CSV or NDJSON, chosen by the Accept header."""
+"""Streamed exports of a list: CSV or NDJSON (the media type negotiated on Accept).
+
+The route checks every parameter before it returns the stream: once the first byte is sent, an
+error can only cut the answer short."""
 
 from __future__ import annotations
 
@@ -11,15 +14,7 @@ from fastapi import Request
 from fastapi.responses import StreamingResponse
 from sqlmodel import Session
 
-CSV, NDJSON = "text/csv", "application/x-ndjson"
-EXPORT_TYPES = (CSV, NDJSON)
-
-
-def wanted_export(request: Request) -> str | None:
-    """The export media type the client asks for in Accept, if any (JSON otherwise)."""
-    accept = request.headers.get("accept", "")
-    offered = [part.split(";")[0].strip() for part in accept.split(",")]
-    return next((t for t in offered if t in EXPORT_TYPES), None)
+from app.api.negotiation import CSV
 
 
 def flat_row(item: dict) -> dict:

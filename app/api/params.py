@@ -3,6 +3,9 @@
 FastAPI's own parsing of a `Query()` model walks every field's annotation on every request, which
 for the twenty statement filters costs more than the database does for a page. Here the query
 string goes to `model_validate` once; the OpenAPI parameters are generated from the same model.
+
+One rule on every route: a parameter the route does not take, and a single-valued parameter given
+more than once, are refused (422 naming it) rather than ignored or silently overwritten.
 """
 
 from __future__ import annotations
@@ -11,19 +14,39 @@ from typing import Any, get_origin
 
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
+from starlette.datastructures import QueryParams
+
+from app.errors import InvalidParameter
+
+
+class NoQuery(BaseModel):
+    """The query of a route that takes no parameter."""
+
+    model_config = ConfigDict(extra="forbid")
 
 
 def list_fields(model: type[BaseModel]) -> set[str]:
     return {name for name, field in model.model_fields.items() if get_origin(field.annotation) is list}
 
 
+def check_names(params: QueryParams, known: set[str], repeatable: set[str]) -> None:
+    """Refuse a parameter the route does not know, or a single-valued one given twice."""
+    for key in params:
+        if key not in known:
+            takes = f"it takes {', '.join(sorted(known))}" if known else "it takes no parameter"
+            raise InvalidParameter(key, f"unknown parameter ({takes})")
+        if key not in repeatable and len(params.getlist(key)) > 1:
+            raise InvalidParameter(key, "given more than once; it takes one value")
+
+
 def query_parser(model: type[BaseModel]):
     """A dependency: the request's query string as a validated `model` (422 naming the parameter)."""
-    repeatable = list_fields(model)
+    repeatable, known = list_fields(model), set(model.model_fields)
 
     async def parse(request: Request) -> BaseModel:  # async: pure CPU, no need of a worker thread
         params = request.query_params
+        check_names(params, known, repeatable)
         data = {key: params.getlist(key) if key in repeatable else params[key] for key in params}
         try:
             return model.model_validate(data)
@@ -35,11 +58,11 @@ def query_parser(model: type[BaseModel]):
     return parse
 
 
-def openapi_parameters(model: type[BaseModel]) -> dict[str, Any]:
-    """The OpenAPI `parameters` of a query model, for a route's `openapi_extra`."""
+def openapi_parameters(model: type[BaseModel]) -> list[dict[str, Any]]:
+    """The OpenAPI `parameters` of a query model."""
     schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
     parameters = []
-    for name, prop in schema["properties"].items():
+    for name, prop in schema.get("properties", {}).items():
         prop = dict(prop)
         description, examples = prop.pop("description", ""), prop.pop("examples", None)
         prop.pop("title", None)
@@ -50,4 +73,4 @@ def openapi_parameters(model: type[BaseModel]) -> dict[str, Any]:
         if name in list_fields(model):
             parameter.update(style="form", explode=True)
         parameters.append(parameter)
-    return {"parameters": parameters}
+    return parameters

@@ -20,6 +20,10 @@ from app.schemas import StatementFilters
 # Core aliases, made once: an ORM alias per request costs more than the page's SQL.
 DRIVING_TOPIC = StatementTopic.__table__.alias("driving_topic")
 DRIVING_COUNTRY = StatementCountry.__table__.alias("driving_country")
+# The link tables the EXISTS tests read, aliased: a facet that joins statement_topic or
+# statement_country to the outer query would otherwise capture them by auto-correlation.
+TESTED_TOPIC = StatementTopic.__table__.alias("tested_topic")
+TESTED_COUNTRY = StatementCountry.__table__.alias("tested_country")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,13 +50,13 @@ def topic_id(slug: str) -> ColumnElement[int]:
 
 
 def has_topic(slugs: Sequence[str]) -> ColumnElement[bool]:
-    link, topic = StatementTopic.__table__.c, Topic.__table__.c
+    link, topic = TESTED_TOPIC.c, Topic.__table__.c
     ids = select(topic.id).where(topic.slug.in_(slugs))
     return exists().where(link.statement_id == Statement.id, link.topic_id.in_(ids))
 
 
 def mentions(code: str) -> ColumnElement[bool]:
-    link = StatementCountry.__table__.c
+    link = TESTED_COUNTRY.c
     return exists().where(link.statement_id == Statement.id, link.code == code)
 
 

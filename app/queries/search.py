@@ -1,8 +1,10 @@
 """Full-text search over statements: the `q` syntax, and its SQL on SQLite (FTS5) and PostgreSQL.
 
-Syntax: words are ANDed; "a quoted phrase" matches the words in order; a trailing * matches a
-prefix (`sanction*`). Matching is stemmed (English) and ignores case and accents. Anything else
-(an unclosed quote, a `*` inside a word, nothing to search for) is a 400 naming `q`.
+Syntax (`SEARCH_SYNTAX`, the pattern the OpenAPI publishes for `q`): terms separated by spaces,
+all of which must match; a term is a word, `prefix*`, or "a quoted phrase" (the words in order).
+Matching is stemmed (English) and ignores case and accents. Anything else (an unclosed quote, a `*`
+inside a word or a phrase) is a 422 naming `q`. A term with no letter or digit in it (`-`) is left
+out; a search left with no term finds nothing.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from sqlmodel import col
 from app.errors import InvalidParameter
 from app.models import Statement
 from app.queries.filters import Matching
+from app.schemas import SEARCH_HELP, SEARCH_SYNTAX
 
-TOKEN = re.compile(r'"([^"]*)"|(\S+)')
+TERM = re.compile(r'"([^"*]*)"|([^ "*]+)(\*?)')
 WORD = re.compile(r"[^\W_]+")
 MARK_START, MARK_END, ELLIPSIS = "<mark>", "</mark>", "…"
 
@@ -32,30 +35,28 @@ class Term:
 
 
 def parse_search(q: str) -> list[Term]:
-    """Parse the `q` syntax into terms, or raise InvalidParameter naming `q`."""
-    if q.count('"') % 2:
-        raise InvalidParameter("q", "unclosed quotation mark")
+    """Parse the `q` syntax into terms (none when no term has a word), or raise InvalidParameter naming `q`."""
+    if not re.fullmatch(SEARCH_SYNTAX, q):
+        raise InvalidParameter("q", SEARCH_HELP)
     terms = []
-    for phrase, bare in TOKEN.findall(q):
-        chunk = phrase if phrase or not bare else bare
-        prefix = bool(bare) and chunk.endswith("*")
-        if "*" in chunk.rstrip("*") or chunk.endswith("**"):
-            raise InvalidParameter("q", f"'*' may only end a word: {chunk!r}")
-        words = tuple(w.lower() for w in WORD.findall(chunk))
+    for phrase, word, star in TERM.findall(q):
+        words = tuple(w.lower() for w in WORD.findall(phrase or word))
         if words:
-            terms.append(Term(words, prefix))
-    if not terms:
-        raise InvalidParameter("q", "nothing to search for")
+            terms.append(Term(words, prefix=bool(star)))
     return terms
 
 
 def fts5_query(terms: list[Term]) -> str:
-    """The FTS5 MATCH string: each term a quoted phrase, so user text can never be FTS5 syntax."""
+    """The FTS5 MATCH string: each term a quoted phrase, so user text can never be FTS5 syntax; no
+    term is the empty phrase, which matches nothing."""
+    if not terms:
+        return '""'
     return " ".join('"' + " ".join(t.words) + '"' + ("*" if t.prefix else "") for t in terms)
 
 
 def tsquery(terms: list[Term]) -> str:
-    """The to_tsquery string: phrases joined by <->, prefixes marked :*, terms ANDed."""
+    """The to_tsquery string: phrases joined by <->, prefixes marked :*, terms ANDed; no term is the
+    empty query, which matches nothing."""
 
     def one(t: Term) -> str:
         words = [*t.words[:-1], t.words[-1] + (":*" if t.prefix else "")]

@@ -15,14 +15,14 @@ from sqlalchemy import ColumnElement, Connection, Select, and_, false, or_
 from sqlalchemy.orm import Session
 
 from app.errors import InvalidParameter
-from app.queries.pagination import decode_cursor, encode_cursor
+from app.queries.pagination import cursor_int, decode_cursor, decode_offset, encode_cursor, encode_offset
 
 
 @dataclass(frozen=True, slots=True)
 class SortField:
     expr: ColumnElement
+    parse: Callable[[Any], Any]  # cursor JSON value -> bind value; ValueError for a value it cannot hold
     nullable: bool = False
-    parse: Callable[[Any], Any] = lambda v: v  # cursor JSON value -> bind value
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,4 +113,14 @@ def fetch_page(
 
 def by_id(column: ColumnElement) -> list[SortKey]:
     """The default order of a list: by id."""
-    return [SortKey("id", SortField(column, parse=int), False)]
+    return [SortKey("id", SortField(column, parse=cursor_int), False)]
+
+
+def fetch_offset_page(session: Session, query: Select, *, limit: int, cursor: str | None) -> tuple[list, str | None]:
+    """A page of an ordered query by row offset: for lists ordered by a computed value (a count),
+    which a keyset cannot follow; they are short (the topics of an expert, the experts on a topic)."""
+    offset = decode_offset(cursor)
+    rows = session.execute(query.offset(offset).limit(limit + 1)).all()
+    if len(rows) <= limit:
+        return rows, None
+    return rows[:limit], encode_offset(offset + limit)

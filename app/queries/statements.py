@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 
 from sqlalchemy import ColumnElement, Select, func
 from sqlmodel import Session, col, select
@@ -18,6 +17,7 @@ from app.models import Document, Expert, Statement
 from app.queries import sorting
 from app.queries.facets import facet_counts
 from app.queries.filters import Matching, matching, topic_id
+from app.queries.pagination import cursor_date, cursor_float, cursor_int, cursor_str
 from app.queries.search import FTS_SNIPPET, Search, build_search
 from app.queries.statement_items import load_items
 from app.schemas import StatementFilters
@@ -25,14 +25,14 @@ from app.schemas import StatementFilters
 
 def sort_fields(id_column: ColumnElement[int], search: Search | None) -> dict[str, sorting.SortField]:
     fields = {
-        "id": sorting.SortField(id_column, parse=int),
-        "published": sorting.SortField(col(Document.published), nullable=True, parse=date.fromisoformat),
-        "expert": sorting.SortField(col(Expert.name), parse=str),
-        "sentiment": sorting.SortField(col(Statement.sentiment), nullable=True, parse=float),
-        "document": sorting.SortField(col(Statement.document_id), parse=int),
+        "id": sorting.SortField(id_column, parse=cursor_int),
+        "published": sorting.SortField(col(Document.published), nullable=True, parse=cursor_date),
+        "expert": sorting.SortField(col(Expert.name), parse=cursor_str),
+        "sentiment": sorting.SortField(col(Statement.sentiment), nullable=True, parse=cursor_float),
+        "document": sorting.SortField(col(Statement.document_id), parse=cursor_int),
     }
     if search:
-        fields["relevance"] = sorting.SortField(search.rank, parse=float)
+        fields["relevance"] = sorting.SortField(search.rank, parse=cursor_float)
     return fields
 
 

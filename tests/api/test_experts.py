@@ -35,6 +35,6 @@ class TestReadExpert:
 
     def test_expert_topics_are_listed_most_frequent_first(self, client):
         expert = client.get("/v1/experts").json()["items"][0]
-        topics = client.get(f"/v1/experts/{expert['id']}/topics").json()
+        topics = client.get(f"/v1/experts/{expert['id']}/topics").json()["items"]
         assert topics and all(t["statement_count"] >= 1 for t in topics)
         assert [t["statement_count"] for t in topics] == sorted((t["statement_count"] for t in topics), reverse=True)

@@ -3,12 +3,12 @@ import re
 
 class TestTopics:
     def test_topics_are_the_taxonomy_with_counts(self, client, taxonomy):
-        topics = client.get("/v1/topics").json()
+        topics = client.get("/v1/topics").json()["items"]
         assert {t["slug"] for t in topics} == {t.slug for t in taxonomy.topics}
         assert any(t["statement_count"] > 0 for t in topics)
 
     def test_topic_experts_with_average_sentiment(self, client):
-        experts = client.get("/v1/topics/energy/experts").json()
+        experts = client.get("/v1/topics/energy/experts").json()["items"]
         assert experts and all(-1 <= (e["average_sentiment"] or 0) <= 1 for e in experts)
 
     def test_unknown_topic_is_404(self, client):

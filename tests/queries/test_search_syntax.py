@@ -22,13 +22,20 @@ def test_queries_become_safe_database_syntax(q, fts5, ts):
 @pytest.mark.parametrize(
     ("q", "reason"),
     [
-        ('"unclosed phrase', "unclosed"),
-        ("a*b", "only end"),
-        ("***", "only end"),
-        ("--- ...", "nothing to search"),
+        ('"unclosed phrase', "quotes in pairs"),
+        ('energy"security"', "quotes in pairs"),
+        ("a*b", "only at the end"),
+        ("***", "only at the end"),
+        ('"sec*"', "only at the end"),
     ],
 )
 def test_bad_syntax_is_an_error_naming_q(q, reason):
     with pytest.raises(InvalidParameter) as err:
         parse_search(q)
     assert err.value.extra["param"] == "q" and reason in err.value.detail
+
+
+@pytest.mark.parametrize("q", ["--- ...", '"" -', "\t"])
+def test_terms_without_words_are_left_out_and_none_left_matches_nothing(q):
+    assert parse_search(q) == [] and fts5_query([]) == '""' and tsquery([]) == ""
+    assert parse_search(q + " energy") == parse_search("energy")
