@@ -86,10 +86,10 @@ def client(seeded_url) -> TestClient:
 
 @pytest.fixture(scope="session")
 def corpus_url(databases, taxonomy) -> str:
-    """A database holding the test corpus (tests/fixtures/corpus: 37 articles), shared by read-only tests."""
+    """A database holding the test corpus (tests/fixtures/corpus: 38 articles), shared by read-only tests."""
     url = databases.new()
     report = pipeline.ingest([ARTICLES], engine=get_engine(url), taxonomy=taxonomy, workers=1)
-    assert not report.failures and report.count("loaded") == 37, report.failures
+    assert not report.failures and report.count("loaded") == 38, report.failures
     return url
 
 

@@ -56,9 +56,20 @@ def test_expanded_objects_are_json_cells_or_spread_columns(corpus_client, stored
     assert rows and len(rows) == len(items)
     for row, item in zip(rows, items, strict=True):
         assert json.loads(row["expert"]) == item["expert"] and row["document_id"] == str(item["document"]["id"])
+        assert item["document"]["statement_count"] == len(items)
         assert {c: row[c] for c in document_columns} == {c: cell(item["document"][c[9:]]) for c in document_columns}
 
 
 def test_an_export_with_nothing_to_export_is_empty(corpus_client):
     response = corpus_client.get("/v1/statements", params={"outlet": "No Such Outlet"}, headers={"Accept": "text/csv"})
     assert response.status_code == 200 and response.text == ""
+
+
+def test_ndjson_keeps_text_as_written(corpus_client, stored):
+    """Names and dashes come as UTF-8, not as \\u escapes."""
+    (medina,) = [i for i, e in stored.experts.items() if e["name"] == "Lucía Medina"]
+    response = corpus_client.get("/v1/statements", params={"expert": medina, "kind": "direct"},
+                                 headers={"Accept": "application/x-ndjson"})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("application/x-ndjson")
+    (line,) = response.text.splitlines()
+    assert json.loads(line)["expert"]["name"] == "Lucía Medina" and "Lucía Medina" in line and "—" in line

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.schemas import StatementFilters
 from tests.api.reference import keeps, picks
 
 # name -> the query parameters, from the corpus's picks (p)
@@ -74,6 +75,21 @@ def test_filter_answers_what_the_stored_rows_say(corpus_client, stored, name):
     assert expected and ids == expected and total == len(expected)
 
 
+def test_the_documented_parameters_are_the_filters(corpus_client):
+    """/openapi.json lists every filter as an optional query parameter with a working example."""
+    operation = corpus_client.get("/openapi.json").json()["paths"]["/v1/statements"]["get"]
+    documented = {p["name"]: p for p in operation["parameters"]}
+    assert documented.keys() == StatementFilters.model_fields.keys()
+    for name, parameter in documented.items():
+        assert parameter["in"] == "query" and parameter["required"] is False and parameter["description"]
+        assert parameter.get("explode") is (True if name in {"topic", "facet"} else None), name
+        example = parameter["example"]
+        if name != "cursor":
+            StatementFilters.model_validate({name: example})
+        assert "title" not in parameter["schema"] and "description" not in parameter["schema"]
+    assert documented["limit"]["schema"]["maximum"] == 500
+
+
 def test_no_filter_answers_every_statement(corpus_client, stored):
     assert statement_ids(corpus_client, {}) == (stored.ids(), len(stored.rows))
 
@@ -114,6 +130,24 @@ class TestOtherLists:
             stored_document = stored.documents[document["id"]]
             assert document["outlet"] == stored_document["outlet"] and document["title"] == stored_document["title"]
             assert document["statement_count"] == sum(row.document_id == document["id"] for row in stored.rows)
+
+    def test_each_document_has_its_text_and_statement_count(self, corpus_client, stored):
+        counts = {i: sum(row.document_id == i for row in stored.rows) for i in stored.documents}
+        assert 0 in counts.values()  # a document that quotes no one
+        for document_id, count in counts.items():
+            document = corpus_client.get(f"/v1/documents/{document_id}").json()
+            assert document["statement_count"] == count
+            assert document["text"].startswith(stored.documents[document_id]["title"])
+
+    def test_each_statement_reads_as_it_is_listed(self, corpus_client, stored):
+        listed = corpus_client.get("/v1/statements", params={"document": picks(stored).document}).json()["items"]
+        assert listed and all(corpus_client.get(f"/v1/statements/{s['id']}").json() == s for s in listed)
+
+    @pytest.mark.parametrize("path", ["/v1/experts/{}", "/v1/experts/{}/topics", "/v1/documents/{}",
+                                      "/v1/documents/{}/annotations", "/v1/statements/{}"])
+    def test_an_unknown_id_is_a_404_naming_it(self, corpus_client, path):
+        response = corpus_client.get(path.format(987654))
+        assert response.status_code == 404 and "987654" in response.json()["detail"]
 
     def test_topics_carry_their_statement_counts(self, corpus_client, stored):
         counts = {t["slug"]: t["statement_count"] for t in corpus_client.get("/v1/topics").json()}
