@@ -20,6 +20,7 @@ from app.db import get_engine
 from app.ingest import pipeline
 from app.main import create_app
 from app.migrate import upgrade_database
+from tests.corpus import ARTICLES, Stored, read_stored
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -81,6 +82,26 @@ def seeded_url(databases, taxonomy) -> str:
 @pytest.fixture(scope="session")
 def client(seeded_url) -> TestClient:
     return TestClient(create_app(seeded_url))
+
+
+@pytest.fixture(scope="session")
+def corpus_url(databases, taxonomy) -> str:
+    """A database holding the test corpus (tests/fixtures/corpus: 38 articles), shared by read-only tests."""
+    url = databases.new()
+    report = pipeline.ingest([ARTICLES], engine=get_engine(url), taxonomy=taxonomy, workers=1)
+    assert not report.failures and report.count("loaded") == 38, report.failures
+    return url
+
+
+@pytest.fixture(scope="session")
+def corpus_client(corpus_url) -> TestClient:
+    return TestClient(create_app(corpus_url))
+
+
+@pytest.fixture(scope="session")
+def stored(corpus_url) -> Stored:
+    """The corpus's rows as stored, read with plain SQL (the expected side of the query tests)."""
+    return read_stored(get_engine(corpus_url))
 
 
 @pytest.fixture

@@ -12,7 +12,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Connection, Select, bindparam, func, literal_column, select, table, text
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Double,
+    Select,
+    bindparam,
+    cast,
+    func,
+    literal_column,
+    select,
+    table,
+    text,
+)
 from sqlmodel import col
 
 from app.errors import InvalidParameter
@@ -88,7 +100,9 @@ class Search:
     @property
     def rank(self) -> ColumnElement[float]:
         if self.dialect == "postgresql":
-            return -func.ts_rank(SEARCH_VECTOR, ts_query(self.match))
+            # ts_rank is a float4: compared with a cursor's float8 it never equals itself, so a page
+            # boundary inside a tie lost the ties (and `-relevance` served one page forever)
+            return -cast(func.ts_rank(SEARCH_VECTOR, ts_query(self.match)), Double)
         return literal_column("statement_fts.rank")  # bm25, lower is better
 
     def snippets(self, conn: Connection, ids: list[int]) -> dict[int, str]:

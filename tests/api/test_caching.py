@@ -1,5 +1,6 @@
 import time
 
+import pytest
 from sqlmodel import Session
 
 from app.api.caching import DatasetVersion
@@ -17,6 +18,26 @@ class TestConditionalGet:
         etag = client.get("/v1/statements?kind=direct").headers["etag"]
         again = client.get("/v1/statements?kind=direct", headers={"If-None-Match": etag})
         assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == etag
+
+    @pytest.mark.parametrize(("if_none_match", "status"), [
+        ("*", 304),
+        ("{etag}", 304),
+        ('W/"0000", {etag}, "1111"', 304),
+        ("{strong}", 304),  # If-None-Match compares weakly (RFC 9110, 13.1.2)
+        ('W/"0000", "1111"', 200),
+        ("", 200),
+    ])
+    def test_if_none_match_forms(self, client, if_none_match, status):
+        etag = client.get("/v1/experts").headers["etag"]
+        header = if_none_match.format(etag=etag, strong=etag.removeprefix("W/"))
+        response = client.get("/v1/experts", headers={"If-None-Match": header})
+        assert response.status_code == status and response.headers["etag"] == etag
+        assert "no-cache" in response.headers["cache-control"]
+        assert (response.content == b"") == (status == 304)
+
+    def test_only_successful_v1_answers_carry_an_etag(self, client):
+        for path in ("/v1/experts/999999", "/healthz"):
+            assert "etag" not in client.get(path).headers, path
 
     def test_other_query_or_accept_gets_another_etag(self, client):
         tags = {client.get("/v1/statements", params=p, headers=h).headers["etag"]

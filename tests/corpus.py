@@ -1,0 +1,82 @@
+"""The test corpus's stored rows, read with plain SQL: the independent side of the query tests.
+
+The expected answer of every filter, facet and sort is computed from these rows in Python, never by
+the query layer under test.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+
+ARTICLES = Path(__file__).parent / "fixtures" / "corpus" / "articles.jsonl"
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A statement with everything a filter, facet or sort reads, joined in Python."""
+
+    id: int
+    document_id: int
+    expert_id: int
+    expert_name: str
+    expert_countries: frozenset[str]
+    kind: str
+    text: str
+    sentiment: float | None
+    forward_looking: bool
+    confidence: float
+    topics: frozenset[str]
+    mentions: frozenset[str]
+    outlet: str | None
+    published: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    rows: list[Row]  # by id
+    documents: dict[int, dict]
+    experts: dict[int, dict]
+    topics: dict[str, dict]  # slug -> {"id", "label"}
+
+    def ids(self, keep=lambda row: True) -> list[int]:
+        return [row.id for row in self.rows if keep(row)]
+
+
+def read_stored(engine: Engine) -> Stored:
+    """Every statement with its links, and the documents, experts and topics, as stored."""
+    with engine.connect() as conn:
+        def rows(sql: str) -> list:
+            return conn.execute(text(sql)).all()
+
+        documents = {r.id: r._asdict() for r in rows("SELECT id, outlet, published, title FROM document")}
+        for document in documents.values():
+            if isinstance(document["published"], str):  # SQLite hands dates back as text
+                document["published"] = date.fromisoformat(document["published"])
+        experts = {r.id: r._asdict() for r in rows("SELECT id, name FROM expert")}
+        topics = {r.slug: r._asdict() for r in rows("SELECT id, slug, label FROM topic")}
+        countries, topic_links, mentions = defaultdict(set), defaultdict(set), defaultdict(set)
+        for expert_id, code in rows("SELECT expert_id, code FROM expert_country"):
+            countries[expert_id].add(code)
+        slug_of = {t["id"]: slug for slug, t in topics.items()}
+        for statement_id, topic_id in rows("SELECT statement_id, topic_id FROM statement_topic"):
+            topic_links[statement_id].add(slug_of[topic_id])
+        for statement_id, code in rows("SELECT statement_id, code FROM statement_country"):
+            mentions[statement_id].add(code)
+        statements = rows("SELECT id, document_id, expert_id, kind, text, sentiment, forward_looking, confidence "
+                          "FROM statement ORDER BY id")
+    return Stored(
+        rows=[
+            Row(s.id, s.document_id, s.expert_id, experts[s.expert_id]["name"], frozenset(countries[s.expert_id]),
+                s.kind, s.text, s.sentiment, bool(s.forward_looking), s.confidence, frozenset(topic_links[s.id]),
+                frozenset(mentions[s.id]), documents[s.document_id]["outlet"], documents[s.document_id]["published"])
+            for s in statements
+        ],
+        documents=documents,
+        experts={i: {**e, "countries": sorted(countries[i])} for i, e in experts.items()},
+        topics=topics,
+    )
