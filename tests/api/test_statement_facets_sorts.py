@@ -93,13 +93,13 @@ def test_relevance_pages_through_every_match(corpus_client, stored):
     ({"sort": "colour"}, "sort"),
     ({"sort": "relevance"}, "sort"),
 ])
-def test_bad_sorts_are_400_naming_sort(corpus_client, params, param):
+def test_bad_sorts_are_422_naming_sort(corpus_client, params, param):
     response = corpus_client.get("/v1/statements", params=params)
-    assert response.status_code == 400 and response.json()["param"] == param
+    assert response.status_code == 422 and response.json()["param"] == param
 
 
-def test_a_cursor_of_another_sort_is_a_400_naming_cursor(corpus_client):
+def test_a_cursor_of_another_sort_is_a_422_naming_cursor(corpus_client):
     cursor = corpus_client.get("/v1/statements", params={"sort": "expert", "limit": 2}).json()["next_cursor"]
     response = corpus_client.get("/v1/statements", params={"sort": "-expert", "cursor": cursor})
-    assert response.status_code == 400 and response.json()["param"] == "cursor"
+    assert response.status_code == 422 and response.json()["param"] == "cursor"
     assert "sort=expert" in response.json()["detail"]

@@ -107,6 +107,16 @@ def test_a_statement_without_sentiment_passes_no_sentiment_bound(corpus_client, 
         assert unscored not in ids and len(ids) == len(stored.rows) - 1
 
 
+
+def every_item(client, path: str) -> list[dict]:
+    """Every item of a paged list, following next_cursor."""
+    items, cursor = [], None
+    while True:
+        page = client.get(path, params={"limit": 500, **({"cursor": cursor} if cursor else {})}).json()
+        items += page["items"]
+        if not (cursor := page["next_cursor"]):
+            return items
+
 class TestOtherLists:
     def test_experts_of_a_country_page_by_id(self, corpus_client, stored):
         code = picks(stored).country
@@ -150,7 +160,7 @@ class TestOtherLists:
         assert response.status_code == 404 and "987654" in response.json()["detail"]
 
     def test_topics_carry_their_statement_counts(self, corpus_client, stored):
-        counts = {t["slug"]: t["statement_count"] for t in corpus_client.get("/v1/topics").json()}
+        counts = {t["slug"]: t["statement_count"] for t in every_item(corpus_client, "/v1/topics")}
         assert counts == {slug: sum(slug in row.topics for row in stored.rows) for slug in stored.topics}
 
     def test_topic_experts_most_active_first_with_their_mean_sentiment(self, corpus_client, stored):
@@ -159,7 +169,7 @@ class TestOtherLists:
         expected = speakers(on_topic, key=lambda row: row.expert_id)
         expected.sort(key=lambda e: (-e["statement_count"], e["key"]))
         for limit in (500, 3):
-            answer = corpus_client.get(f"/v1/topics/{slug}/experts", params={"limit": limit}).json()
+            answer = corpus_client.get(f"/v1/topics/{slug}/experts", params={"limit": limit}).json()["items"]
             assert [(e["id"], e["statement_count"]) for e in answer] == [
                 (e["key"], e["statement_count"]) for e in expected[:limit]]
             assert all(e["name"] == stored.experts[e["id"]]["name"] for e in answer)
@@ -171,7 +181,7 @@ class TestOtherLists:
         by_topic = [(slug, row) for row in stored.rows if row.expert_id == expert_id for slug in row.topics]
         expected = speakers([row for _, row in by_topic], key=None, keys=[slug for slug, _ in by_topic])
         expected.sort(key=lambda e: (-e["statement_count"], e["key"]))
-        answer = corpus_client.get(f"/v1/experts/{expert_id}/topics").json()
+        answer = every_item(corpus_client, f"/v1/experts/{expert_id}/topics")
         assert [(t["slug"], t["statement_count"]) for t in answer] == [
             (e["key"], e["statement_count"]) for e in expected]
         assert all(t["label"] == stored.topics[t["slug"]]["label"] for t in answer)
