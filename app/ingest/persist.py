@@ -59,14 +59,18 @@ def bump_dataset_version(session: Session) -> None:
 
 
 def sync_topics(session: Session, *, taxonomy: Taxonomy) -> dict[str, int]:
-    """Create or update the taxonomy's topics; return slug -> id."""
+    """Create or update the taxonomy's topics; return slug -> id. An unchanged taxonomy writes nothing."""
     existing = {t.slug: t for t in session.exec(select(Topic))}
+    changed = False
     for topic in taxonomy.topics:
         row = existing.get(topic.slug) or Topic(slug=topic.slug, label=topic.label, description="")
-        row.label, row.description, row.terms = topic.label, topic.description, list(topic.terms)
-        session.add(row)
+        wanted = (topic.label, topic.description, list(topic.terms))
+        if row.id is None or (row.label, row.description, row.terms) != wanted:
+            row.label, row.description, row.terms = wanted
+            session.add(row)
+            changed = True
         existing[topic.slug] = row
-    if session.dirty or session.new:
+    if changed:
         bump_dataset_version(session)
     session.flush()
     return {slug: row.id for slug, row in existing.items()}

@@ -53,14 +53,18 @@ def sentence_continuations(doc: Document, links: list[Link], people: People) -> 
     """
     text, lines = doc.reading, doc.lines
     starts = sorted(link.claim.start for link in links)
+    sentences: dict[int, list[tuple[int, int]]] = {}  # by line, split once: a long line holds many claims
     for link in links:
         claim = link.claim
         if claim.kind != "indirect" or link.person is None or len(claim.spans) != 1:
             continue
         if " ".join((claim.cue or "").lower().split()) not in OPINION_CUES:
             continue  # "said X. Y." in news: Y is most often the writer's again (measured on PolNeAR)
-        line = lines[line_index(lines, claim.start)]
-        later = [sp for sp in sentence_spans(text, *line) if sp[0] >= claim.end]
+        i = line_index(lines, claim.start)
+        if i not in sentences:
+            sentences[i] = sentence_spans(text, *lines[i])
+        line_sentences = sentences[i]
+        later = line_sentences[bisect.bisect_left(line_sentences, (claim.end, -1)):]
         for s, e in later:
             k = bisect.bisect_left(starts, s)
             if k < len(starts) and starts[k] < e:

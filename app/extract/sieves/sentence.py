@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 
 from app.extract.document import Document
 from app.extract.frames import Ref
-from app.extract.people import People
+from app.extract.people import People, Person
 from app.extract.segment import line_index, sentence_spans
 from app.extract.sieves.link import Link
 
@@ -28,20 +29,32 @@ def _outside(doc: Document, s: int, e: int) -> str:
     return "".join(chars)
 
 
+def _sentence_at(sentences: list[tuple[int, int]], at: int) -> tuple[int, int] | None:
+    """The sentence (of a line's sorted, disjoint sentences) that holds offset `at`."""
+    k = bisect.bisect_right(sentences, (at, sys.maxsize)) - 1
+    return sentences[k] if k >= 0 and sentences[k][0] <= at < sentences[k][1] else None
+
+
 def only_person_in_sentence(doc: Document, links: list[Link], people: People) -> None:
     """Give each undecided quotation to the one person its sentence names, or to "he"/"she" opening it."""
+    sentences: dict[int, list[tuple[int, int]]] = {}  # by line, split once: a long line holds many quotations
+    seen: dict[tuple[int, int], tuple[str, list[Person]]] = {}  # by sentence: its quotations see the same
     for link in links:
         claim = link.claim
         if link.sieve is not None or claim.finder not in ("quotation", "embedded"):
             continue
-        ls, le = doc.lines[line_index(doc.lines, claim.start)]
-        sentence = next(((s, e) for s, e in sentence_spans(doc.reading, ls, le) if s <= claim.start < e), None)
+        i = line_index(doc.lines, claim.start)
+        if i not in sentences:
+            sentences[i] = sentence_spans(doc.reading, *doc.lines[i])
+        sentence = _sentence_at(sentences[i], claim.start)
         if sentence is None:
             continue
-        window = _outside(doc, *sentence)
+        if sentence not in seen:
+            window = _outside(doc, *sentence)
+            seen[sentence] = window, people.named_in(window, sentence[0]) if window.strip() else []
+        window, named = seen[sentence]
         if not window.strip():
             continue  # the sentence is the quotation: the block sieve decides
-        named = people.named_in(window, sentence[0])
         if len(named) == 1:
             link.decide(named[0], "sentence/name")
             continue
