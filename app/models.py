@@ -75,10 +75,15 @@ class Statement(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("document_id", "char_start", "char_end", "expert_id"),
         Index("ix_statement_expert_id_id", "expert_id", "id"),
+        Index("ix_statement_expert_name_id", "expert_name", "id"),  # sort=expert, and expert-first sorts
     )
     id: int | None = Field(default=None, primary_key=True)
     document_id: int = Field(foreign_key="document.id", ondelete="CASCADE")
     expert_id: int = Field(foreign_key="expert.id", ondelete="CASCADE")
+    # Sort keys copied from the document and the expert, so a sort reads one table and its indexes;
+    # kept in step by database triggers on every write path (migration b9d2f4a6c8e1).
+    published: date | None = None
+    expert_name: str = Field(default="", sa_column_kwargs={"server_default": ""})
     kind: str = Field(index=True, max_length=8)
     text: str = Field(sa_column=Column(Text, nullable=False))
     char_start: int
@@ -89,6 +94,11 @@ class Statement(SQLModel, table=True):
     forward_looking: bool = Field(default=False, index=True)
     sieve: str = Field(default="", max_length=40, sa_column_kwargs={"server_default": ""})  # who decided the speaker
     confidence: float = Field(default=1.0, index=True, sa_column_kwargs={"server_default": "1.0"})  # its precision
+
+
+# Deep pages of sort=-published,expert (and, sorting one date's rows, of sort=published) seek to their cursor.
+_sort_keys = Statement.__table__.c
+Index("ix_statement_published_expert_name_id", _sort_keys.published.desc(), _sort_keys.expert_name, _sort_keys.id)
 
 
 class StatementTopic(SQLModel, table=True):

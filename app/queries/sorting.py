@@ -51,33 +51,71 @@ def sort_label(keys: Sequence[SortKey]) -> str:
     return ",".join(("-" if k.descending else "") + k.name for k in keys)
 
 
-def order_by(keys: Sequence[SortKey]) -> list[ColumnElement]:
+def order_by(keys: Sequence[SortKey], *, first_not_null: bool = False) -> list[ColumnElement]:
+    """ORDER BY terms, nulls last; `first_not_null` when the first key holds no null in the rows read, so
+    its term is the bare column, which an index on it (scanned either way) yields."""
     out: list[ColumnElement] = []
-    for k in keys:
-        if k.field.nullable:
+    for i, k in enumerate(keys):
+        if k.field.nullable and not (i == 0 and first_not_null):
             out.append(k.field.expr.is_(None))  # false before true: nulls last
         out.append(k.field.expr.desc() if k.descending else k.field.expr.asc())
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Section:
+    """Part of a sorted list that one statement reads in index order: with a nullable first key, its
+    values first, then its nulls; a single part otherwise."""
+
+    where: ColumnElement[bool] | None
+    order: list[ColumnElement]
+
+
+def sections(keys: Sequence[SortKey], values: Sequence[Any] | None) -> list[Section]:
+    """The parts of the order still to read from the cursor's `values` on (from the start without).
+
+    The first key of each part is bounded by a plain comparison (`published <= :v AND (...)`) and
+    ordered by its bare column, so the database seeks an index on it to the cursor and reads on from
+    there, instead of testing every row before the cursor."""
+    first = keys[0]
+    if not first.field.nullable:
+        return [Section(None if values is None else after(keys, values), order_by(keys))]
+    expr, rest = first.field.expr, keys[1:]
+    nulls_order = order_by(rest)
+    if values is None:
+        return [Section(expr.is_not(None), order_by(keys, first_not_null=True)), Section(expr.is_(None), nulls_order)]
+    if values[0] is None:
+        return [Section(and_(expr.is_(None), later(rest, values[1:])), nulls_order)]
+    return [Section(after(keys, values), order_by(keys, first_not_null=True)), Section(expr.is_(None), nulls_order)]
+
+
 def after(keys: Sequence[SortKey], values: Sequence[Any]) -> ColumnElement[bool]:
-    """Rows strictly after the row with these key values, in the sort's order."""
+    """Rows after the row with these key values whose first key is not null (a null first key is
+    `sections`' second part), with a bound on the first key that an index can seek to."""
+    first, value = keys[0], values[0]
+    bound = first.field.expr <= value if first.descending else first.field.expr >= value
+    return and_(bound, or_(beyond(first, value, nulls=False), and_(equals(first, value),
+                                                                    later(keys[1:], values[1:]))))
+
+
+def later(keys: Sequence[SortKey], values: Sequence[Any]) -> ColumnElement[bool]:
+    """Rows strictly after the row with these key values, in the sort's order, nulls last."""
     alternatives = []
     for i, (key, value) in enumerate(zip(keys, values, strict=True)):
         equal_before = [equals(k, v) for k, v in zip(keys[:i], values[:i], strict=True)]
         alternatives.append(and_(*equal_before, beyond(key, value)))
-    return or_(*alternatives)
+    return or_(false(), *alternatives)
 
 
 def equals(key: SortKey, value: Any) -> ColumnElement[bool]:
     return key.field.expr.is_(None) if value is None else key.field.expr == value
 
 
-def beyond(key: SortKey, value: Any) -> ColumnElement[bool]:
+def beyond(key: SortKey, value: Any, *, nulls: bool = True) -> ColumnElement[bool]:
     if value is None:  # nothing follows a null but other nulls, which `equals` covers
         return false()
     strictly = key.field.expr < value if key.descending else key.field.expr > value
-    return or_(strictly, key.field.expr.is_(None)) if key.field.nullable else strictly
+    return or_(strictly, key.field.expr.is_(None)) if key.field.nullable and nulls else strictly
 
 
 def make_cursor(keys: Sequence[SortKey], values: Sequence[Any]) -> str:
@@ -101,14 +139,15 @@ def fetch_page(
     """Run a query in the sort's order from the cursor on; rows carry the key values last.
 
     Given a Connection, plain column rows skip the ORM's result layer."""
-    query = query.add_columns(*(k.field.expr for k in keys)).order_by(*order_by(keys))
-    if cursor:
-        query = query.where(after(keys, read_cursor(cursor, keys)))
-    rows = session.execute(query.limit(limit + 1)).all()
-    if len(rows) <= limit:
-        return rows, None
-    rows = rows[:limit]
-    return rows, make_cursor(keys, rows[-1][-len(keys) :])
+    query = query.add_columns(*(k.field.expr for k in keys))
+    rows: list = []
+    for part in sections(keys, read_cursor(cursor, keys) if cursor else None):
+        part_query = query if part.where is None else query.where(part.where)
+        rows += session.execute(part_query.order_by(*part.order).limit(limit + 1 - len(rows))).all()
+        if len(rows) > limit:
+            rows = rows[:limit]
+            return rows, make_cursor(keys, rows[-1][-len(keys) :])
+    return rows, None
 
 
 def by_id(column: ColumnElement) -> list[SortKey]:

@@ -13,7 +13,7 @@ from sqlalchemy import ColumnElement, Select, func
 from sqlmodel import Session, col, select
 
 from app.errors import InvalidParameter, NotFound
-from app.models import Document, Expert, Statement
+from app.models import Statement
 from app.queries import sorting
 from app.queries.facets import facet_counts
 from app.queries.filters import Matching, matching, topic_id
@@ -26,8 +26,9 @@ from app.schemas import StatementFilters
 def sort_fields(id_column: ColumnElement[int], search: Search | None) -> dict[str, sorting.SortField]:
     fields = {
         "id": sorting.SortField(id_column, parse=cursor_int),
-        "published": sorting.SortField(col(Document.published), nullable=True, parse=cursor_date),
-        "expert": sorting.SortField(col(Expert.name), parse=cursor_str),
+        # the document's date and the expert's name, copied onto the statement so one index gives the order
+        "published": sorting.SortField(col(Statement.published), nullable=True, parse=cursor_date),
+        "expert": sorting.SortField(col(Statement.expert_name), parse=cursor_str),
         "sentiment": sorting.SortField(col(Statement.sentiment), nullable=True, parse=cursor_float),
         "document": sorting.SortField(col(Statement.document_id), parse=cursor_int),
     }
@@ -53,15 +54,8 @@ class StatementQuery:
         return self.search.restrict(query) if self.search and not self.search_in_source else query
 
     def page_ids(self) -> Select:
-        """The matching statements' ids (and, read from the search index, their snippets), joined to
-        what the sort keys read."""
-        query = self.select(self.matching.id_column, *([FTS_SNIPPET] if self.search_in_source else []))
-        names = {k.name for k in self.keys}
-        if "expert" in names:
-            query = query.join(Expert, col(Expert.id) == Statement.expert_id)
-        if "published" in names:
-            query = query.join(Document, col(Document.id) == Statement.document_id)
-        return query
+        """The matching statements' ids (and, read from the search index, their snippets)."""
+        return self.select(self.matching.id_column, *([FTS_SNIPPET] if self.search_in_source else []))
 
 
 def make_query(session: Session, filters: StatementFilters) -> StatementQuery:
