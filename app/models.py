@@ -76,6 +76,7 @@ class Statement(SQLModel, table=True):
         UniqueConstraint("document_id", "char_start", "char_end", "expert_id"),
         Index("ix_statement_expert_id_id", "expert_id", "id"),
         Index("ix_statement_expert_name_id", "expert_name", "id"),  # sort=expert, and expert-first sorts
+        Index("ix_statement_sentiment_id", "sentiment", "id"),  # sentiment filters, and sort=sentiment
     )
     id: int | None = Field(default=None, primary_key=True)
     document_id: int = Field(foreign_key="document.id", ondelete="CASCADE")
@@ -90,15 +91,17 @@ class Statement(SQLModel, table=True):
     char_end: int
     paragraph: int
     cue: str | None = None
-    sentiment: float | None = Field(default=None, index=True)
+    sentiment: float | None = None  # indexed below, in both directions
     forward_looking: bool = Field(default=False, index=True)
     sieve: str = Field(default="", max_length=40, sa_column_kwargs={"server_default": ""})  # who decided the speaker
     confidence: float = Field(default=1.0, index=True, sa_column_kwargs={"server_default": "1.0"})  # its precision
 
 
-# Deep pages of sort=-published,expert (and, sorting one date's rows, of sort=published) seek to their cursor.
+# Deep pages of sort=-published,expert (and, sorting one date's rows, of sort=published) seek to their cursor;
+# so do those of sort=-sentiment, whose ties are many (a quarter of all statements score exactly 0).
 _sort_keys = Statement.__table__.c
 Index("ix_statement_published_expert_name_id", _sort_keys.published.desc(), _sort_keys.expert_name, _sort_keys.id)
+Index("ix_statement_sentiment_desc_id", _sort_keys.sentiment.desc(), _sort_keys.id)
 
 
 class StatementTopic(SQLModel, table=True):
