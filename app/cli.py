@@ -1,4 +1,4 @@
-"""The `opinions` command: ingest, extract, annotate, evaluate, serve, db upgrade."""
+"""The `opinions` command: ingest, extract, annotate, evaluate, serve, keys, db upgrade."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from rich.table import Table
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from app import audit, keys
 from app.annotate.taxonomy import Taxonomy, load_taxonomy
 from app.config import get_settings
 from app.db import database_error_reason, database_url_problem, get_engine, shown
@@ -31,6 +32,8 @@ from app.migrate import upgrade_database
 app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 db_app = typer.Typer(help="Database schema commands.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+keys_app = typer.Typer(help="API keys: create (shown once), list, revoke.", no_args_is_help=True)
+app.add_typer(keys_app, name="keys")
 err = Console(stderr=True)
 
 URL_HELP = "SQLAlchemy URL (default: OPINIONS_DATABASE_URL, else sqlite:///opinions.db)"
@@ -241,3 +244,45 @@ def db_upgrade(ctx: typer.Context, database_url: DatabaseUrl = None) -> None:
     """Bring the database schema up to date (Alembic migrations)."""
     with database(resolve_url(ctx, database_url)):
         err.print("database schema is up to date")
+
+
+@keys_app.command("create")
+def keys_create(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Who the key is for; shown in the change feed as the actor")],
+    scope: Annotated[str, typer.Option(help="read, write (read and write) or admin (everything)")] = "read",
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Create an API key and print it once, alone on the last line (only its hash is stored)."""
+    with database(resolve_url(ctx, database_url)) as engine, engine.begin() as conn:
+        try:
+            key, key_id = keys.create_key(conn, name=name, scope=scope)
+        except keys.KeyProblem as error:
+            usage_error(str(error))
+        audit.record(conn, actor=audit.CLI, entity="key", entity_id=key_id, action="created",
+                     changes={"name": (None, name), "scope": (None, scope)})
+    err.print(f"key {name!r} ({scope}) created; it is shown once, below:")
+    typer.echo(key)
+
+
+@keys_app.command("list")
+def keys_list(ctx: typer.Context, database_url: DatabaseUrl = None) -> None:
+    """List the keys: name, scope, created, revoked (never a secret)."""
+    with database(resolve_url(ctx, database_url)) as engine, engine.connect() as conn:
+        listed = keys.list_keys(conn)
+    for key in listed:
+        revoked = f"revoked {key.revoked_at:%Y-%m-%d %H:%M}" if key.revoked_at else "active"
+        typer.echo(f"{key.name}\t{key.scope}\tcreated {key.created_at:%Y-%m-%d %H:%M}\t{revoked}")
+
+
+@keys_app.command("revoke")
+def keys_revoke(ctx: typer.Context, name: Annotated[str, typer.Argument(help="The key's name")],
+                database_url: DatabaseUrl = None) -> None:
+    """Revoke a key: it stops working at once."""
+    with database(resolve_url(ctx, database_url)) as engine, engine.begin() as conn:
+        try:
+            key_id = keys.revoke_key(conn, name=name)
+        except keys.KeyProblem as error:
+            usage_error(str(error))
+        audit.record(conn, actor=audit.CLI, entity="key", entity_id=key_id, action="revoked")
+    err.print(f"key {name!r} revoked")

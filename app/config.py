@@ -16,6 +16,8 @@ class Settings(BaseSettings):
     database_url: str = "sqlite:///opinions.db"
     seeds_dir: Path | None = None  # default: ./seeds, else the project's seeds/
     taxonomy_path: Path | None = None  # default: <seeds>/topics.toml
+    read_requires_key: bool = False  # reads need a key too (any scope)
+    write_limit: str = "120/minute"  # writes per key ("limits" notation: "10/second", "1000/hour; 20/minute")
 
     def seeds(self) -> Path:
         return self.seeds_dir or next((p for p in (Path("seeds"), PROJECT_SEEDS) if p.is_dir()), Path("seeds"))

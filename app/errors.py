@@ -8,6 +8,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
+from starlette.routing import Match
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -17,6 +18,7 @@ class ProblemError(Exception):
 
     status = 400
     type = "about:blank"
+    headers: dict[str, str] | None = None
 
     def __init__(self, detail: str, **extra: object) -> None:
         super().__init__(detail)
@@ -51,6 +53,39 @@ class NotAcceptable(ProblemError):
         super().__init__(f"Accept admits none of: {', '.join(offered)}", offered=offered)
 
 
+class Unauthorized(ProblemError):
+    """No key, or a key that is unknown, wrong or revoked (RFC 6750: the challenge names the scheme)."""
+
+    status = 401
+    type = "/problems/unauthorized"
+
+    def __init__(self, detail: str, *, presented: bool) -> None:
+        super().__init__(detail)
+        self.headers = {"WWW-Authenticate": 'Bearer error="invalid_token"' if presented else "Bearer"}
+
+
+class Forbidden(ProblemError):
+    """A valid key whose scope is too small for the operation."""
+
+    status = 403
+    type = "/problems/forbidden"
+
+    def __init__(self, needed: str) -> None:
+        super().__init__(f"this operation needs a key with scope {needed!r} or above", needed_scope=needed)
+        self.headers = {"WWW-Authenticate": f'Bearer error="insufficient_scope", scope="{needed}"'}
+
+
+class TooManyRequests(ProblemError):
+    """A key over its write limit; `Retry-After` says when to try again."""
+
+    status = 429
+    type = "/problems/too-many-requests"
+
+    def __init__(self, limit: str, retry_after: int) -> None:
+        super().__init__(f"over this key's limit of {limit} writes; retry in {retry_after} s")
+        self.headers = {"Retry-After": str(retry_after)}
+
+
 def problem(
     status: int, detail: str, type_: str = "about:blank", headers: dict[str, str] | None = None, **extra: object
 ) -> JSONResponse:
@@ -58,13 +93,18 @@ def problem(
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
-def allowed(headers: dict[str, str] | None) -> dict[str, str] | None:
-    """A 405's headers, HEAD listed in `Allow` wherever GET is (HEAD is served for every GET)."""
+METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
+def allowed(request: Request, headers: dict[str, str] | None) -> dict[str, str] | None:
+    """A 405's headers: `Allow` lists every method some route takes on the path (Starlette names only the
+    first route's), with HEAD wherever GET is (HEAD is served for every GET)."""
     if not headers or "Allow" not in headers:
         return headers
-    methods = [m.strip() for m in headers["Allow"].split(",")]
-    if "GET" in methods and "HEAD" not in methods:
-        methods.append("HEAD")
+    routes = request.app.router.routes
+    methods = [m for m in METHODS if any(r.matches({**request.scope, "method": m})[0] == Match.FULL for r in routes)]
+    if "GET" in methods:
+        methods.insert(1, "HEAD")
     return {**headers, "Allow": ", ".join(methods)}
 
 
@@ -76,7 +116,7 @@ def param_name(loc: tuple) -> str:
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ProblemError)
     async def on_problem(_: Request, exc: ProblemError) -> JSONResponse:
-        return problem(exc.status, exc.detail, exc.type, **exc.extra)
+        return problem(exc.status, exc.detail, exc.type, headers=exc.headers, **exc.extra)
 
     @app.exception_handler(RequestValidationError)
     async def on_validation(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -85,8 +125,8 @@ def install_error_handlers(app: FastAPI) -> None:
         return problem(422, detail, "/problems/invalid-parameter", param=errors[0]["param"], errors=errors)
 
     @app.exception_handler(HTTPException)
-    async def on_http(_: Request, exc: HTTPException) -> JSONResponse:
-        return problem(exc.status_code, str(exc.detail), headers=allowed(exc.headers))
+    async def on_http(request: Request, exc: HTTPException) -> JSONResponse:
+        return problem(exc.status_code, str(exc.detail), headers=allowed(request, exc.headers))
 
     @app.exception_handler(Exception)
     async def on_crash(_: Request, exc: Exception) -> JSONResponse:

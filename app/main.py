@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 from app.api import documents, experts, health, statements, topics
+from app.api.auth import Gate, read_key
 from app.api.caching import ConditionalGetMiddleware, DatasetVersion
 from app.api.contract import install_problem_schema
 from app.api.methods import HeadMiddleware
@@ -39,8 +40,12 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app = FastAPIOffline(title="Opinions", version="0.1.0", description=DESCRIPTION,  # docs assets served locally
                          lifespan=lifespan)
     app.state.engine = get_engine(database_url or get_settings().database_url)
-    for module in (statements, experts, topics, documents, health):
-        app.include_router(module.router)
+    settings = get_settings()
+    app.state.gate = Gate(settings.write_limit)
+    reads = [read_key] if settings.read_requires_key else []
+    for module in (statements, experts, topics, documents):
+        app.include_router(module.router, dependencies=reads)
+    app.include_router(health.router)
     install_error_handlers(app)
     app.state.version = DatasetVersion(app.state.engine)
     app.add_middleware(ConditionalGetMiddleware, version=app.state.version)

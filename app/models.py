@@ -31,6 +31,7 @@ class Document(SQLModel, table=True):
     text: str = Field(sa_column=Column(Text, nullable=False))
     extractor_version: str
     ingested_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow, index=True)  # the last write (`updated_since`)
 
 
 class Expert(SQLModel, table=True):
@@ -42,6 +43,18 @@ class Expert(SQLModel, table=True):
     aliases: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     roles: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     affiliations: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, index=True)
+    curated: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False, default=list))  # by hand
+    curated_by: str | None = None
+    curated_at: datetime | None = None
+
+
+class ExpertRedirect(SQLModel, table=True):
+    """An expert merged into another: reading the old id redirects to the one it lives on as."""
+
+    __tablename__ = "expert_redirect"
+    old_id: int = Field(primary_key=True)
+    new_id: int = Field(foreign_key="expert.id", index=True, ondelete="CASCADE")
 
 
 class ExpertCountry(SQLModel, table=True):
@@ -95,6 +108,15 @@ class Statement(SQLModel, table=True):
     forward_looking: bool = Field(default=False, index=True)
     sieve: str = Field(default="", max_length=40, sa_column_kwargs={"server_default": ""})  # who decided the speaker
     confidence: float = Field(default=1.0, index=True, sa_column_kwargs={"server_default": "1.0"})  # its precision
+    updated_at: datetime = Field(default_factory=utcnow, index=True)
+    # Curation (issue 13): a person's verdict, the fields a person set (kept through re-annotation and
+    # re-extraction), and whether the extractor found the statement or a person added it.
+    status: str = Field(default="unreviewed", max_length=10, index=True,
+                        sa_column_kwargs={"server_default": "unreviewed"})  # unreviewed | accepted | rejected
+    origin: str = Field(default="extracted", max_length=9, sa_column_kwargs={"server_default": "extracted"})
+    curated: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False, default=list))
+    curated_by: str | None = None
+    curated_at: datetime | None = None
 
 
 # Deep pages of sort=-published,expert (and, sorting one date's rows, of sort=published) seek to their cursor;
@@ -133,6 +155,31 @@ class StatementCountry(SQLModel, table=True):
     __table_args__ = (Index("ix_statement_country_code_statement_id", "code", "statement_id"),)
     statement_id: int = Field(foreign_key="statement.id", primary_key=True, ondelete="CASCADE")
     code: str = Field(primary_key=True, max_length=2)
+
+
+class ApiKey(SQLModel, table=True):
+    """A key for the API: its name, scope and a hash of its secret (the secret itself is never stored)."""
+
+    __tablename__ = "api_key"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, max_length=100)
+    scope: str = Field(max_length=5)  # read | write | admin
+    lookup: str = Field(unique=True, max_length=16)  # the key's public part, to find its row
+    secret_hash: str  # argon2id of the whole key
+    created_at: datetime = Field(default_factory=utcnow)
+    revoked_at: datetime | None = None
+
+
+class Change(SQLModel, table=True):
+    """One write, as the change feed shows it: in commit order by `seq`, with who did it and what changed."""
+
+    seq: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow)
+    actor: str = Field(max_length=100)  # the key's name, or "cli"
+    entity: str = Field(max_length=10)  # document | statement | expert | key
+    entity_id: int
+    action: str = Field(max_length=12)  # created | updated | deleted | merged | annotated | reextracted | revoked
+    changes: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))  # field -> [before, after]
 
 
 class DatasetState(SQLModel, table=True):

@@ -82,6 +82,23 @@ def operation(
     }
 
 
+WRITE_PROBLEMS = {
+    401: "No API key, or one unknown, wrong or revoked (`WWW-Authenticate: Bearer`).",
+    403: "The key's scope is too small for this operation.",
+    422: "The body or a parameter is invalid; `param` names it.",
+    429: "Over the key's write limit; `Retry-After` says when to try again.",
+}
+
+
+def write_operation(*, status_code: int = 200, not_found: str | None = None,
+                    problems: dict[int, str] | None = None) -> dict[str, Any]:
+    """Keyword arguments of a write route: its success status and every problem it can answer."""
+    described = {**WRITE_PROBLEMS, **({404: not_found} if not_found else {}), **(problems or {})}
+    responses: dict[int | str, dict[str, Any]] = {code: problem(text) for code, text in sorted(described.items())}
+    responses[429]["headers"] = {"Retry-After": {"description": "Seconds to wait.", "schema": {"type": "integer"}}}
+    return {"status_code": status_code, "responses": responses}
+
+
 def with_example(parameters: list[dict[str, Any]], name: str, example: str | None) -> list[dict[str, Any]]:
     return [{**p, "example": example} if p["name"] == name and example else p for p in parameters]
 

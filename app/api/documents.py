@@ -5,7 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Request, Response
 from fastapi.responses import JSONResponse
 
-from app.api.contract import link, negotiate, next_page, operation, parse_query
+from app.api.auth import Writer
+from app.api.contract import link, negotiate, next_page, operation, parse_query, write_operation
 from app.api.deps import SessionDep
 from app.api.negotiation import JSON
 from app.api.paging import link_next, next_url
@@ -14,6 +15,7 @@ from app.queries.pagination import encode_cursor
 from app.queries.statements import list_statements
 from app.schemas import MAX_ID, AnnotationPage, DocumentDetail, DocumentPublic, Page, PageParams, StatementFilters
 from app.webannotation import LD_JSON, MEDIA_TYPE, annotation_page
+from app.writes import documents as writes
 
 router = APIRouter(prefix="/v1/documents", tags=["documents"])
 DocumentId = Annotated[int, Path(ge=1, le=MAX_ID, description="Document id.", examples=[1])]
@@ -69,3 +71,11 @@ def read_document_annotations(request: Request, session: SessionDep, document_id
     response = JSONResponse(body, media_type=MEDIA_TYPE if media_type == LD_JSON else JSON)
     link_next(request, response, page["next_cursor"])
     return response
+
+
+@router.delete("/{document_id}", **write_operation(status_code=204, not_found=NO_DOCUMENT))
+def delete_document(session: SessionDep, document_id: DocumentId, caller: Writer) -> Response:
+    """Delete a document and its statements; experts left with no statement go too."""
+    with session.begin():
+        writes.delete_document(session, document_id=document_id, actor=caller.name)
+    return Response(status_code=204)

@@ -1,0 +1,46 @@
+"""Deleting a document: its statements and their links go, and so do experts left with no statement."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, exists, select
+from sqlmodel import Session, col
+
+from app import audit
+from app.errors import NotFound
+from app.ingest.persist import bump_dataset_version, clear_annotation_rows
+from app.models import Appearance, Document, Expert, Statement
+
+
+def delete_document(session: Session, *, document_id: int, actor: str) -> None:
+    """Delete a document with its statements; remove the experts it leaves with no statement at all."""
+    conn = session.connection()
+    bump_dataset_version(session)  # a write first: SQLite's driver opens the transaction on it
+    document = conn.execute(select(Document.title, Document.sha256).where(Document.id == document_id)).first()
+    if document is None:
+        raise NotFound(f"no document with id {document_id}")
+    statement_ids = list(conn.scalars(select(Statement.id).where(Statement.document_id == document_id)))
+    speakers = set(conn.scalars(select(Appearance.expert_id).where(Appearance.document_id == document_id)))
+    speakers |= set(conn.scalars(select(Statement.expert_id).where(Statement.document_id == document_id).distinct()))
+    clear_annotation_rows(conn, statement_ids=statement_ids)  # topic counts follow
+    conn.execute(delete(Statement).where(col(Statement.document_id) == document_id))
+    conn.execute(delete(Appearance).where(col(Appearance.document_id) == document_id))
+    conn.execute(delete(Document).where(col(Document.id) == document_id))
+    events = [audit.event(actor=actor, entity="document", entity_id=document_id, action="deleted",
+                          changes={"title": (document.title, None), "sha256": (document.sha256, None),
+                                   "statements": (len(statement_ids), 0)})]
+    for expert_id, name in silent_experts(session, speakers):
+        conn.execute(delete(Expert).where(col(Expert.id) == expert_id))
+        events.append(audit.event(actor=actor, entity="expert", entity_id=expert_id, action="deleted",
+                                  changes={"name": (name, None)}))
+    audit.record_many(conn, events)
+
+
+def silent_experts(session: Session, expert_ids: set[int]) -> list[tuple[int, str]]:
+    """Those of the experts with no statement left, by id."""
+    if not expert_ids:
+        return []
+    speaks = exists().where(Statement.expert_id == Expert.id)
+    rows = session.connection().execute(
+        select(Expert.id, Expert.name).where(col(Expert.id).in_(expert_ids), ~speaks).order_by(Expert.id))
+    return [(row.id, row.name) for row in rows]
+

@@ -1,0 +1,50 @@
+"""Write tests: a fresh database per test, seeded, with a key of each scope."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.db import get_engine
+from app.ingest import pipeline
+from app.keys import create_key
+from app.main import create_app
+from tests.conftest import SEEDS
+
+
+@dataclass(frozen=True)
+class Keys:
+    read: dict[str, str]
+    write: dict[str, str]
+    admin: dict[str, str]
+
+
+def bearer(key: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {key}"}
+
+
+def make_key(url: str, name: str, scope: str) -> str:
+    with get_engine(url).begin() as conn:
+        key, _ = create_key(conn, name=name, scope=scope)
+    return key
+
+
+@pytest.fixture
+def writable_url(databases, taxonomy) -> str:
+    """A fresh database holding the seed documents, for a test that writes."""
+    url = databases.new()
+    report = pipeline.ingest([SEEDS], engine=get_engine(url), taxonomy=taxonomy, workers=1)
+    assert not report.failures
+    return url
+
+
+@pytest.fixture
+def keys(writable_url) -> Keys:
+    return Keys(*(bearer(make_key(writable_url, f"{scope}-tester", scope)) for scope in ("read", "write", "admin")))
+
+
+@pytest.fixture
+def writer(writable_url) -> TestClient:
+    return TestClient(create_app(writable_url))
