@@ -77,3 +77,8 @@ def word_list(name: str, language: str = "en") -> frozenset[str]:
     """One word list of `data/<language>/words.toml`, lower case."""
     return frozenset(w.lower() for w in _word_lists(language)[name]["words"])
 
+
+
+def word_map(name: str, language: str = "en") -> dict[str, str]:
+    """One table of `data/<language>/words.toml` that maps words to what they mean (`means`), lower case."""
+    return {k.lower(): v.lower() for k, v in _word_lists(language)[name]["means"].items()}

@@ -14,9 +14,9 @@ from app.extract.countries import demonym_code, name_code, nationality_codes
 from app.extract.frames import VERB, has_verb
 from app.extract.names import UP
 from app.extract.regex import alternation
-from app.extract.rules import AFFILIATION_ROLES, ROLE_NOUNS
+from app.extract.rules import AFFILIATION_ROLES, ROLE_NOUNS, TITLE_ABBREVIATIONS
 
-ROLE = re.compile(rf"\b(?:{alternation(ROLE_NOUNS)})\b", re.IGNORECASE)
+ROLE = re.compile(rf"\b(?:{alternation(ROLE_NOUNS)})\b|\b(?:{alternation(TITLE_ABBREVIATIONS)})\.", re.IGNORECASE)
 _ORG_WORD = rf"(?:[“”\"«»']*[{UP}0-9][\w.&'’-]*[“”\"«»']*)"
 ORG_AFTER_LINK = re.compile(
     rf"\b(?:of|at|with|from|for)\s+(?:the\s+)?({_ORG_WORD}(?:\s+(?:of|and|for|on|the|de|&)?\s*{_ORG_WORD})*)")
@@ -105,7 +105,9 @@ def _origin_countries(chunk: str) -> list[str]:
 
 
 def _roles(chunk: str) -> list[str]:
-    return [r.group().lower() for r in ROLE.finditer(chunk) if r.group().lower() not in NOT_ROLES]
+    """The role nouns of a chunk, abbreviated titles spelled out ("Gov." -> "governor")."""
+    roles = (r.group().lower() for r in ROLE.finditer(chunk))
+    return [TITLE_ABBREVIATIONS.get(r.rstrip("."), r) for r in roles if r not in NOT_ROLES]
 
 
 def _affiliations(chunk: str) -> list[str]:

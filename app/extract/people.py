@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from app.extract.frames import Ref, find_verbs
 from app.extract.gender import PRONOUN_GENDER, Gender, honorific_genders, person_gender
 from app.extract.names import NAME_RUN, is_initial, person_tail, person_tokens, surname
-from app.extract.rules import HONORIFICS, ROLE_NOUNS
+from app.extract.rules import HONORIFICS, ROLE_NOUNS, TITLE_ABBREVIATIONS
 from app.extract.segment import sentence_spans
 
 DESCRIPTION_WINDOW = 120  # characters before a name that may describe it ("political analyst and expert at X")
@@ -116,7 +116,7 @@ class People:
         elif ref.kind == "role" and ref.indefinite:  # "a political analyst": someone new, named later if at all
             person = None if self.focus else self._named_later(ref)
         elif ref.kind == "role":
-            person = self._by_description(ref) or self.focus or self._named_later(ref)
+            person = self._by_description(ref) or self.focus or self._latest_named(ref) or self._named_later(ref)
             if person is not None:
                 person.roles.add(ref.text)
         if person is not None:
@@ -152,7 +152,7 @@ class People:
     def _by_description(self, ref: Ref) -> Person | None:
         """Pattern "... expert at X Jane Roe commented on Y. According to the expert, ...": with no one in
         focus yet, a role phrase points to the latest person introduced with that role noun."""
-        role = re.compile(rf"\b{re.escape(ref.text)}\b", re.IGNORECASE)
+        role = role_pattern(ref.text)
         described = [(m.start(), p) for p in self.all()
                      for m in re.compile(re.escape(p.name)).finditer(self.text, self.headline_end, ref.start)
                      if self._describes(role, p, m.start(), m.end())]
@@ -171,6 +171,15 @@ class People:
                 return True
         appositive = _APPOSITIVE.match(self.text, end, end + DESCRIPTION_WINDOW)
         return bool(appositive and role.search(appositive.group()))
+
+    def _latest_named(self, ref: Ref) -> Person | None:
+        """Pattern "..., Jo Ames told MPs. The Premier said ...": with no one in focus, a definite role phrase
+        points back to the person named last before it (past the headline; in this paragraph or the last)."""
+        named = [(at, p) for p in self.all() for at in [_recency(p, ref.start)] if at >= self.headline_end]
+        if not named:
+            return None
+        at, person = max(named, key=lambda pair: pair[0])
+        return person if self.text.count("\n", at, ref.start) <= 1 else None
 
     def _named_later(self, ref: Ref) -> Person | None:
         """Pattern "The deal is dead, says a political analyst. Jo Ames, of X, said ...": an article's lede
@@ -316,6 +325,12 @@ _HONORIFIC_BEFORE = re.compile(r"(\S+)\s+$")
 def _after_honorific(text: str, at: int) -> bool:
     m = _HONORIFIC_BEFORE.search(text, max(0, at - 20), at)
     return bool(m) and m.group(1).lower().rstrip(".") in _HONORIFIC_WORDS
+
+
+def role_pattern(noun: str) -> re.Pattern[str]:
+    """The role noun, or an abbreviated title standing for it ("governor": also "Gov.")."""
+    short = [re.escape(a) + r"\." for a, full in TITLE_ABBREVIATIONS.items() if full == noun]
+    return re.compile(rf"\b(?:{'|'.join([re.escape(noun), *short])})(?!\w)", re.IGNORECASE)
 
 
 def _as_title(ref: Ref) -> Ref | None:

@@ -6,7 +6,7 @@ particular document).  The regular expressions built from it live next to the co
 """
 from __future__ import annotations
 
-from app.extract.cues import forms_with, participles_with, word_list
+from app.extract.cues import forms_with, participles_with, word_list, word_map
 
 # Reporting verbs and phrases, every form ("said", "believes", "has said").
 REPORTING_VERBS = forms_with("reporting")
@@ -28,6 +28,7 @@ VIEW_NOUNS = word_list("view_nouns")
 ADVERBS = word_list("adverbs")
 PRONOUNS = word_list("pronouns")
 ROLE_NOUNS = word_list("role_nouns")
+TITLE_ABBREVIATIONS = word_map("title_abbreviations")  # "gov" -> "governor"
 AFFILIATION_ROLES = word_list("affiliation_roles")
 HONORIFICS = word_list("honorifics")
 DEPARTMENT_WORDS = word_list("department_words")

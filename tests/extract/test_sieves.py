@@ -54,7 +54,7 @@ CASES = [
      [(1, "Ann Lee", "sentence/name")]),
     ("a capitalised title after “the” is a role, pointing to the person so titled",
      "Title\nPremier Tom Wells met the unions.\nThe Premier said the budget would pass on Friday.\n",
-     [(2, "Tom Wells", "reported/name")]),
+     [(2, "Tom Wells", "reported/role")]),
     ("anything else capitalised after “the” is an organisation: no one",
      "Title\nPremier Tom Wells met the unions.\nThe NDP said the budget would never pass.\n",
      []),
@@ -66,6 +66,25 @@ CASES = [
      "Economist Wants Help\nThe island's debt is rising, says economist Jo Ames of the central bank.\n"
      "Tom Wells, a lawyer, disagreed.\nThe economist said the debt would double by 2030.\n",
      [(1, "Jo Ames", "reported/name"), (3, "Jo Ames", "reported/role")]),
+    ("an abbreviated title describes its bearer (“Gov.” is a governor)",
+     "Title\nGov. Ann Lee said Delegate Jo Ames should apologise.\n"
+     "Ames said he would not.\nThe governor said the charge was untrue.\n",
+     [(1, "Ann Lee", "reported/name"), (2, "Jo Ames", "reported/name"), (3, "Ann Lee", "reported/role")]),
+    ("with no one in focus, a title points back to the person named last, not to one named later",
+     "Title\nAt the close of the sitting, Tom Wells told members that the move was proper.\n"
+     "The Premier said the budget would pass on Friday.\n"
+     "However, Jo Ames, the Speaker, said he had deferred the debate.\n",
+     [(1, "Tom Wells", "reported/name"), (2, "Tom Wells", "reported/role"), (3, "Jo Ames", "reported/name")]),
+    ("colon-less “Name, Title” lines head the answers of a vox pop",
+     "Title\nDo you think prices will fall this year?\n\nJane Roe, Teacher\n\n"
+     "I don't think so, because wages are still too low for that.\n\nTom Wells, Businessman\n\n"
+     "Prices will fall once the harvest comes in.\n\nHow has the slowdown affected you?\n",
+     [(5, "Jane Roe", "header_block/name"), (9, "Tom Wells", "header_block/name")]),
+    ("interview labels by initials the text gave the interviewee; the outlet's questions are no one's",
+     "Title\nJane Roe (JR) has led the ministry since 2005. The Daily (TD) spoke to her.\n"
+     "TD: How have you made a difference?\nJR: We work as a team, not as individuals, in this ministry.\n"
+     "TD: And the budget?\nJR: The budget will be balanced by next year, I am sure of it.\n",
+     [(3, "Jane Roe", "interview/name"), (5, "Jane Roe", "interview/name")]),
     ("a sentence-opening preposition is no part of a name",
      "Title\nPresident Tom Wells spoke.\nRegarding Ames, the president said the deputy was corrupt.\n",
      [(2, "Tom Wells", "reported/role")]),

@@ -1,8 +1,9 @@
 """Speaker blocks: a "Name, Title:" header and the paragraphs under it; a framed list and its items.
 
 A header heads that person's remarks: dash-led paragraphs, and paragraphs with no quotation marks that
-introduce no one else, up to the next header.  Quotation paragraphs under it are found as quotations and
-linked by the block sieve.
+introduce no one else, up to the next header or question.  Without its colon ("Jane Roe, Teacher" alone
+on a line, as vox pops print them) a line is a header only when the text has MIN_NAME_LINES of them.
+Quotation paragraphs under a header are found as quotations and linked by the block sieve.
 """
 from __future__ import annotations
 
@@ -10,11 +11,14 @@ import re
 
 from app.extract.claims import Claim
 from app.extract.content.quotations import header_ref
-from app.extract.frames import Ref, find_verbs, leading_frame
+from app.extract.frames import Ref, find_verbs, leading_frame, ref_at_start
 from app.extract.names import NAME_RUN, person_tokens
 from app.extract.segment import has_mark
 
+MIN_NAME_LINES = 2  # "Name, Title" lines without a colon that make a text a series of speaker blocks
+MAX_TITLE_WORDS = 6  # ... each a name and a short description, no verb ("Dr Jo Ames. Assistant professor")
 MIN_BLOCK_WORDS = 4  # a shorter undashed line under a header ("photos") is a caption, not the speaker's words
+_NAME_LINE = re.compile(r"\s*([^,.:;()\n]{3,60}?)\s*[,.]\s+([^,.:;?!“”\"\n]{2,60}?)\s*$")
 _DASH_LED = re.compile(r"^\s*[—–-]+\s*")
 _BULLET = re.compile(r"\s*[•▪●◦·*]\s*")
 _LIST_ITEM_END = re.compile(r"[\s;,.]*(?:\band|\bor)?[\s;,.]*$")
@@ -28,18 +32,42 @@ def _introduces_someone(text: str, s: int, e: int, speaker: Ref) -> bool:
     return any(len(name.split()) >= 2 and name != speaker.text for name in names)
 
 
+def name_line_ref(text: str, s: int, e: int) -> Ref | None:
+    """Pattern "Jane Roe, Teacher" or "Dr Jane Roe. Assistant professor" alone on a line: a name of two or
+    more words, then a short description with no verb."""
+    m = _NAME_LINE.match(text, s, e)
+    if not m or len(m.group(2).split()) > MAX_TITLE_WORDS or find_verbs(text, m.start(2), m.end(2)):
+        return None
+    ref = ref_at_start(text, m.start(1), m.end(1))
+    if ref is None or ref.kind != "name" or len(ref.text.split()) < 2 or text[ref.end:m.end(1)].strip():
+        return None
+    return ref.with_cue(":")
+
+
+def _headers(text: str, lines: list[tuple[int, int]]) -> dict[int, Ref | None]:
+    """The header lines by start offset: "Name, Title:" lines, and colon-less name lines when there are
+    MIN_NAME_LINES of them."""
+    found = {s: header_ref(text, s, e) for s, e in lines if text[s:e].rstrip().endswith(":")}
+    named = {s: ref for s, e in lines if s not in found and (ref := name_line_ref(text, s, e))}
+    return found | named if len(named) >= MIN_NAME_LINES else found
+
+
 def header_claims(text: str, lines: list[tuple[int, int]]) -> list[Claim]:
     """Pattern: a "Name, Title (Country):" header, then that person's paragraphs up to the next header."""
     claims: list[Claim] = []
     current: Ref | None = None
+    headers = _headers(text, lines)
     for s, e in lines:
         line = text[s:e]
         if not line.strip():
             continue
-        if line.rstrip().endswith(":"):
-            current = header_ref(text, s, e)
+        if s in headers:
+            current = headers[s]
             continue
         if current is None:
+            continue
+        if line.rstrip().endswith("?") and not has_mark(line):  # the outlet's next question: the block ends
+            current = None
             continue
         dash = _DASH_LED.match(line)
         start = s + (dash.end() if dash else len(line) - len(line.lstrip()))

@@ -1,12 +1,13 @@
 """Interviews in question-and-answer form: the questions are the outlet's, the answers the interviewee's.
 
-A line may open with a label: "Q:", "A:", or a speaker's name, role or outlet ("Jane Roe:", "Dr. Jane
-Roe (Lee Na):", "PM:", "Daily Times:").  A label whose lines mostly end in a question mark is the
-interviewer's.  A text is an interview when it has two questions labelled so, or a labelled question
-and a labelled answer, or, when it calls itself an interview, MIN_UNLABELLED paragraphs ending in a
-question mark (two, when its title or first lines say so).  Every line after the first question that
-is no question is an answer line (a leading dash dropped): one content span, carrying its speaker's
-name when its label gives one, else left to the interviewee sieve.
+A line may open with a label: "Q:", "A:", or a speaker's name, role, outlet or initials ("Jane Roe:",
+"Dr. Jane Roe (Lee Na):", "PM:", "Daily Times:", "JR:" after "Jane Roe (JR)").  A label whose lines
+mostly end in a question mark is the interviewer's.  A text is an interview when it has two questions
+labelled so, or a labelled question and a labelled answer, or, when it calls itself an interview,
+MIN_UNLABELLED paragraphs ending in a question mark (two, when its title or first lines say so).  Every
+line after the first question (the first labelled one, when questions are labelled) that is no question
+is an answer line (a leading dash dropped): one content span, carrying its speaker's name when its label
+gives one, else left to the interviewee sieve.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from app.extract.claims import Claim
 from app.extract.document import Document
 from app.extract.frames import Ref, ref_at_start
+from app.extract.names import NAME_RUN
 from app.extract.rules import HONORIFICS, ROLE_NOUNS
 
 _LABEL_END = r"\s*[:：.)\-–—]\s+"
@@ -61,11 +63,24 @@ def _row(doc: Document, i: int, s: int, e: int) -> Row:
             return Row(i, kind, s + m.end(), asks=asks)
     m = SPEAKER_LABEL.match(line)
     if m and m.group(1)[0].isupper():
+        initials = _initials_ref(doc.reading, m.group(1))
+        if initials is not None:  # the name the initials stand for, at the label
+            return Row(i, "label", s + m.end(), m.group(1), Ref("name", initials.text, s + m.start(1), s + m.end(1)),
+                       asks)
         ref = ref_at_start(doc.reading, s + m.start(1), s + m.end(1))
         named = (ref is not None and ref.kind == "name" and ref.end == s + m.end(1)
                  and ref.text.lower() not in HONORIFICS | ROLE_NOUNS)  # "PM:" is a role, left to the sieve
         return Row(i, "label", s + m.end(), m.group(1), ref if named else None, asks)
     return Row(i, "text", s + _DASH_LED.match(line).end(), asks=asks)  # "- I was born in Minsk": the words
+
+
+def _initials_ref(text: str, label: str) -> Ref | None:
+    """Pattern "Jane Roe (JR) has led ..." then "JR: ...": initials the text gave a person's name."""
+    if not (2 <= len(label) <= 4 and label.isupper() and label.isalpha()):
+        return None
+    m = re.search(rf"({NAME_RUN.pattern})\s*\({label}\)", text)
+    ref = ref_at_start(text, m.start(1), m.end(1)) if m else None
+    return ref if ref is not None and ref.kind == "name" and len(ref.text.split()) >= 2 else None
 
 
 def _reads_as_answer(words: str, *, last: bool) -> bool:
@@ -102,9 +117,11 @@ def find_interview(doc: Document) -> Interview | None:
     if not _is_interview(doc, rows, interviewers):
         return None
     interview, asked = Interview(), False
+    labelled = any(row.kind == "q" or row.label in interviewers for row in rows)
     for row in rows:
         s, e = doc.lines[row.line]
-        if row.kind == "q" or row.label in interviewers or (row.kind == "text" and row.asks):
+        unlabelled_question = row.kind == "text" and row.asks and (asked or not labelled)
+        if row.kind == "q" or row.label in interviewers or unlabelled_question:
             interview.questions.add(row.line)
             asked = True
         elif row.kind == "a" or (asked and not EDITORS_NOTE.search(doc.reading, s, e)):
