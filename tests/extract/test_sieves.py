@@ -85,6 +85,12 @@ CASES = [
      "TD: How have you made a difference?\nJR: We work as a team, not as individuals, in this ministry.\n"
      "TD: And the budget?\nJR: The budget will be balanced by next year, I am sure of it.\n",
      [(3, "Jane Roe", "interview/name"), (5, "Jane Roe", "interview/name")]),
+    ("a round-up's “Name: words” lines are each that person's words",
+     "Title\nJane Roe: The truce will not hold for long.\n\nTom Wells: It will hold until the spring at least.\n",
+     [(1, "Jane Roe", "label/name"), (3, "Tom Wells", "label/name")]),
+    ("a lone “Name: words” line is no round-up (a caption, a credit)",
+     "Title\nJane Roe: a farmer walks past the dry field near the river.\nThe drought goes on.\n",
+     []),
     ("a sentence-opening preposition is no part of a name",
      "Title\nPresident Tom Wells spoke.\nRegarding Ames, the president said the deputy was corrupt.\n",
      [(2, "Tom Wells", "reported/role")]),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 
 from app.extract.claims import Claim, overlap
-from app.extract.content.blocks import bullet_claims, header_claims
+from app.extract.content.blocks import bullet_claims, header_claims, label_claims
 from app.extract.content.interview import Interview, find_interview
 from app.extract.content.quotations import quote_claims
 from app.extract.content.reported import reported_claims
@@ -62,7 +62,8 @@ def _found_by(finder: str, claims: list[Claim]) -> list[Claim]:
 def find_contents(doc: Document) -> list[Claim]:
     """Every candidate content span of the document, after its headline, in reading order."""
     text, lines = doc.reading, doc.lines
-    direct = _found_by("quotation", quote_claims(text, lines, doc.quotes)) + header_claims(text, lines)
+    direct = (_found_by("quotation", quote_claims(text, lines, doc.quotes)) + header_claims(text, lines)
+              + label_claims(text, lines))
     reported = _found_by("reported", reported_claims(text, lines, doc.quoted)) + bullet_claims(text, lines)
     claims = [c for c in _merge(direct, reported) if c.start >= doc.headline_end]
     interview = find_interview(doc)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from app.extract.claims import Claim
+from app.extract.content.interview import SPEAKER_LABEL
 from app.extract.content.quotations import header_ref
 from app.extract.frames import Ref, find_verbs, leading_frame, ref_at_start
 from app.extract.names import NAME_RUN, person_tokens
@@ -78,6 +79,20 @@ def header_claims(text: str, lines: list[tuple[int, int]]) -> list[Claim]:
             finder = "header" if dash else "header_block"
             claims.append(Claim("direct", [(start, s + len(line.rstrip()))], current, None, finder))
     return claims
+
+
+def label_claims(text: str, lines: list[tuple[int, int]]) -> list[Claim]:
+    """Pattern "Jane Roe: The truce will not hold ...", a round-up's lines each opening with a speaker's full
+    name and a colon; only when the text has MIN_NAME_LINES of them (one may be a dateline or a caption)."""
+    labelled = []
+    for s, e in lines:
+        m = SPEAKER_LABEL.match(text, s, e)
+        if not m or has_mark(text[s:e]) or len(text[m.end():e].split()) < MIN_BLOCK_WORDS:
+            continue
+        ref = ref_at_start(text, m.start(1), m.end(1))
+        if ref is not None and ref.kind == "name" and len(ref.text.split()) >= 2 and ref.end == m.end(1):
+            labelled.append(Claim("direct", [(m.end(), s + len(text[s:e].rstrip()))], ref.with_cue(":"), None, "label"))
+    return labelled if len(labelled) >= MIN_NAME_LINES else []
 
 
 def bullet_claims(text: str, lines: list[tuple[int, int]]) -> list[Claim]:
