@@ -91,6 +91,10 @@ CASES = [
     ("a lone “Name: words” line is no round-up (a caption, a credit)",
      "Title\nJane Roe: a farmer walks past the dry field near the river.\nThe drought goes on.\n",
      []),
+    ("“told” with its object and a time, then a clause without “that”",
+     "Title\nJo Ames told his parliament on Tuesday the leaked document was only a draft.\n"
+     "Jo Ames told reporters about the plan in the capital on Monday.\n",
+     [(1, "Jo Ames", "reported/name")]),
     ("a sentence-opening preposition is no part of a name",
      "Title\nPresident Tom Wells spoke.\nRegarding Ames, the president said the deputy was corrupt.\n",
      [(2, "Tom Wells", "reported/role")]),

@@ -13,6 +13,7 @@ from app.extract.rules import (
     BARE_OBJECT_CUES,
     CLAUSE_BREAK_WORDS,
     CLAUSE_OPENERS_NOT,
+    DETERMINERS,
     FINITE_MARKERS,
     FRAME_PARTICIPLES,
     INFINITIVE_CUES,
@@ -39,6 +40,8 @@ _PREP_THAT = re.compile(r"\s*,?\s*(?:in|at|on|during|after|before|to|with|from|f
 _TOLD_OBJECT = re.compile(r"\s+[^,.;:]{1,60}?\s+(?:that\s+|:\s*)", re.IGNORECASE)  # told CBS's “Face the Nation” that
 _TOLD_PRONOUN = re.compile(r"\s+[^,.;:“”\"]{1,60}?\s+(?=(?:he|she|they|it|we|I)\s)")
 _WORD = re.compile(r"[\w’'-]+|,")
+_TOLD_WORDS = re.compile(r"\s*(?:[\w’'-]+|[,.;:])")  # the words after "told", one at a time
+MAX_TOLD_WORDS = 3  # "told [his parliament]", "told [the House]", "told [reporters]"
 _INFINITIVE = re.compile(r"\s+to\s+[a-z]")
 _CONDITION = re.compile(r"(?:if|unless|in case|in the event)\b", re.IGNORECASE)
 _WHEN_THEN = re.compile(r"when\s[^,.;:!?“”\"]{3,100},\s+(?:he|she|it|we|they|you|i|people|the)\s", re.IGNORECASE)
@@ -73,6 +76,24 @@ def looks_like_clause(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _after_person_told(text: str, pos: int, end: int) -> int | None:
+    """Pattern "told parliament on Tuesday the draft was leaked": the clause after a short object (up to
+    MAX_TOLD_WORDS words) and a time adjunct, when what follows reads as a clause."""
+    for m in _TOLD_WORDS.finditer(text, pos, min(end, pos + 80)):
+        word = m.group().strip()
+        if word in ",.;:":
+            return None
+        if word.lower() in DETERMINERS:
+            continue  # "told [his] parliament": the object goes on
+        after = m.end()
+        adjunct = _TIME_ADJUNCT.match(text, after, end)
+        start = adjunct.end() if adjunct else after
+        start += len(text[start:end]) - len(text[start:end].lstrip())
+        if len(text[pos:after].split()) <= MAX_TOLD_WORDS and looks_like_clause(text, start, end):
+            return start
+    return None
+
+
 def clause_start(text: str, verb_end: int, cue: str, end: int) -> int | None:
     """Where the clause after a reporting verb begins: after adjuncts and "that", the person told, or the verb."""
     pos = verb_end
@@ -95,7 +116,7 @@ def clause_start(text: str, verb_end: int, cue: str, end: int) -> int | None:
         return pos + len(text[pos:end]) - len(text[pos:end].lstrip())  # "pledged to raise wages"
     if cue.lower() in TELL_VERBS:  # "told Trend that ...", "told reporters: ...", "told the forum he was ..."
         m = _TOLD_OBJECT.match(text, pos, end) or _TOLD_PRONOUN.match(text, pos, end)
-        return m.end() if m else None
+        return m.end() if m else _after_person_told(text, pos, end)
     start = pos + len(text[pos:end]) - len(text[pos:end].lstrip(" ,"))
     if start >= end:
         return None
