@@ -16,6 +16,7 @@ from app.api.methods import HeadMiddleware
 from app.config import get_settings
 from app.db import get_engine
 from app.errors import install_error_handlers
+from app.web import pages
 
 DESCRIPTION = """Experts, their statements and the topics they speak on, extracted from news articles.
 
@@ -39,9 +40,10 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app = FastAPIOffline(title="Opinions", version="0.1.0", description=DESCRIPTION,  # docs assets served locally
                          lifespan=lifespan)
     app.state.engine = get_engine(database_url or get_settings().database_url)
-    for module in (statements, experts, topics, documents, health):
+    for module in (statements, experts, topics, documents, health, pages):
         app.include_router(module.router)
-    install_error_handlers(app)
+    app.mount("/static", pages.static, name="static")  # the review pages' stylesheet
+    install_error_handlers(app, pages=pages.problem_page)
     app.state.version = DatasetVersion(app.state.engine)
     app.add_middleware(ConditionalGetMiddleware, version=app.state.version)
     app.add_middleware(HeadMiddleware)  # outermost: the GET it answers is the GET the others see
