@@ -40,9 +40,14 @@ class Chromium:
              "--remote-debugging-port=0", f"--user-data-dir={self._profile.name}",
              f"--window-size={self.width},{self.height}", "about:blank"],
             stdout=subprocess.DEVNULL, stderr=self._log)
-        port = self._devtools_port()
-        page = next(t for t in httpx.get(f"http://127.0.0.1:{port}/json/list").json() if t["type"] == "page")
-        self._socket = connect(page["webSocketDebuggerUrl"], max_size=None, open_timeout=STARTUP_TIMEOUT_S)
+        try:
+            port = self._devtools_port()
+            page = next(t for t in httpx.get(f"http://127.0.0.1:{port}/json/list").json() if t["type"] == "page")
+            self._socket = connect(page["webSocketDebuggerUrl"], max_size=None,
+                                   open_timeout=STARTUP_TIMEOUT_S).__enter__()
+        except BaseException:
+            self._stop()
+            raise
         for domain in ("Page", "Runtime", "Log"):
             self.send(f"{domain}.enable")
         self.send("Emulation.setDeviceMetricsOverride", width=self.width, height=self.height, deviceScaleFactor=1,
@@ -50,7 +55,10 @@ class Chromium:
         return self
 
     def __exit__(self, *_: object) -> None:
-        self._socket.close()
+        self._socket.__exit__(None, None, None)
+        self._stop()
+
+    def _stop(self) -> None:
         self._process.terminate()
         self._process.wait(10)
         self._log.close()
