@@ -72,7 +72,7 @@ def test_experts_and_statement_notes_beside_the_text(client):
         for word in [expert["nationality"], *expert["roles"], *expert["affiliations"]]:
             assert word in html
     for s in statements_of(client, 1):
-        note = html.split(f'id="n{s["id"]}"', 1)[1].split("</div>", 1)[0]
+        note = html.split(f'id="n{s["id"]}"', 1)[1].split("</dl>", 1)[0]
         assert f'href="#s{s["id"]}"' in note
         for shown in (s["kind"], s["sieve"], f"{s['confidence']:.2f}", *s["topics"], *s["countries"]):
             assert shown in note, (s["id"], shown)
