@@ -9,8 +9,11 @@ Page.captureScreenshot.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -39,19 +42,19 @@ class Chromium:
             [CHROMIUM, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
              "--remote-debugging-port=0", f"--user-data-dir={self._profile.name}",
              f"--window-size={self.width},{self.height}", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=self._log)
+            stdout=subprocess.DEVNULL, stderr=self._log, start_new_session=True)  # its helpers die with it
         try:
             port = self._devtools_port()
             page = next(t for t in httpx.get(f"http://127.0.0.1:{port}/json/list").json() if t["type"] == "page")
             self._socket = connect(page["webSocketDebuggerUrl"], max_size=None,
                                    open_timeout=STARTUP_TIMEOUT_S).__enter__()
+            for domain in ("Page", "Runtime", "Log"):
+                self.send(f"{domain}.enable")
+            self.send("Emulation.setDeviceMetricsOverride", width=self.width, height=self.height,
+                      deviceScaleFactor=1, mobile=False)
         except BaseException:
             self._stop()
             raise
-        for domain in ("Page", "Runtime", "Log"):
-            self.send(f"{domain}.enable")
-        self.send("Emulation.setDeviceMetricsOverride", width=self.width, height=self.height, deviceScaleFactor=1,
-                  mobile=False)
         return self
 
     def __exit__(self, *_: object) -> None:
@@ -59,8 +62,14 @@ class Chromium:
         self._stop()
 
     def _stop(self) -> None:
-        self._process.terminate()
-        self._process.wait(10)
+        """End Chromium and every process it started (its session), then remove its profile."""
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self._process.pid, signal.SIGTERM)
+        try:
+            self._process.wait(10)
+        except subprocess.TimeoutExpired:
+            os.killpg(self._process.pid, signal.SIGKILL)
+            self._process.wait()
         self._log.close()
         self._profile.cleanup()
 
