@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from http import HTTPStatus
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 from starlette.routing import Match
 
@@ -86,11 +87,19 @@ class TooManyRequests(ProblemError):
         self.headers = {"Retry-After": str(retry_after)}
 
 
+def problem_body(status: int, detail: str, type_: str = "about:blank", **extra: object) -> dict:
+    return {"type": type_, "title": HTTPStatus(status).phrase, "status": status, "detail": detail, **extra}
+
+
 def problem(
     status: int, detail: str, type_: str = "about:blank", headers: dict[str, str] | None = None, **extra: object
 ) -> JSONResponse:
-    body = {"type": type_, "title": HTTPStatus(status).phrase, "status": status, "detail": detail, **extra}
+    body = problem_body(status, detail, type_, **extra)
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+# Renders a problem for a person (an HTML page), or answers None when the request is not for a page.
+PageRenderer = Callable[[Request, dict, dict[str, str] | None], Response | None]
 
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
@@ -113,21 +122,28 @@ def param_name(loc: tuple) -> str:
     return ".".join(str(part) for part in loc[1:]) or str(loc[0])
 
 
-def install_error_handlers(app: FastAPI) -> None:
+def install_error_handlers(app: FastAPI, *, pages: PageRenderer | None = None) -> None:
+    """Every error as problem+json; on the pages `pages` renders (the HTML review pages), as its HTML."""
+
+    def respond(request: Request, status: int, detail: str, type_: str = "about:blank",
+                headers: dict[str, str] | None = None, **extra: object) -> Response:
+        page = pages(request, problem_body(status, detail, type_, **extra), headers) if pages else None
+        return page or problem(status, detail, type_, headers, **extra)
+
     @app.exception_handler(ProblemError)
-    async def on_problem(_: Request, exc: ProblemError) -> JSONResponse:
-        return problem(exc.status, exc.detail, exc.type, headers=exc.headers, **exc.extra)
+    async def on_problem(request: Request, exc: ProblemError) -> Response:
+        return respond(request, exc.status, exc.detail, exc.type, headers=exc.headers, **exc.extra)
 
     @app.exception_handler(RequestValidationError)
-    async def on_validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+    async def on_validation(request: Request, exc: RequestValidationError) -> Response:
         errors = [{"param": param_name(tuple(e["loc"])), "msg": e["msg"]} for e in exc.errors()]
         detail = "; ".join(f"{e['param']}: {e['msg']}" for e in errors)
-        return problem(422, detail, "/problems/invalid-parameter", param=errors[0]["param"], errors=errors)
+        return respond(request, 422, detail, "/problems/invalid-parameter", param=errors[0]["param"], errors=errors)
 
     @app.exception_handler(HTTPException)
-    async def on_http(request: Request, exc: HTTPException) -> JSONResponse:
-        return problem(exc.status_code, str(exc.detail), headers=allowed(request, exc.headers))
+    async def on_http(request: Request, exc: HTTPException) -> Response:
+        return respond(request, exc.status_code, str(exc.detail), headers=allowed(request, exc.headers))
 
     @app.exception_handler(Exception)
-    async def on_crash(_: Request, exc: Exception) -> JSONResponse:
-        return problem(500, "The server failed to answer this request.")
+    async def on_crash(request: Request, exc: Exception) -> Response:
+        return respond(request, 500, "The server failed to answer this request.")

@@ -17,6 +17,7 @@ from app.api.methods import HeadMiddleware
 from app.config import get_settings
 from app.db import get_engine
 from app.errors import install_error_handlers
+from app.web import pages
 
 DESCRIPTION = """Experts, their statements and the topics they speak on, extracted from news articles.
 
@@ -42,11 +43,12 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app.state.engine = get_engine(database_url or get_settings().database_url)
     settings = get_settings()
     app.state.gate = Gate(settings.write_limit)
-    reads = [read_key] if settings.read_requires_key else []
-    for module in (statements, experts, topics, documents):
+    reads = [read_key] if settings.read_requires_key else []  # the review pages read too
+    for module in (statements, experts, topics, documents, pages):
         app.include_router(module.router, dependencies=reads)
     app.include_router(health.router)
-    install_error_handlers(app)
+    app.mount("/static", pages.static, name="static")  # the review pages' stylesheet
+    install_error_handlers(app, pages=pages.problem_page)
     app.state.version = DatasetVersion(app.state.engine)
     app.add_middleware(ConditionalGetMiddleware, version=app.state.version)
     app.add_middleware(HeadMiddleware)  # outermost: the GET it answers is the GET the others see

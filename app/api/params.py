@@ -10,6 +10,8 @@ more than once, are refused (422 naming it) rather than ignored or silently over
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+from functools import cache
 from typing import Any, get_origin
 
 from fastapi import Request
@@ -26,11 +28,12 @@ class NoQuery(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-def list_fields(model: type[BaseModel]) -> set[str]:
-    return {name for name, field in model.model_fields.items() if get_origin(field.annotation) is list}
+@cache  # read on every request
+def list_fields(model: type[BaseModel]) -> frozenset[str]:
+    return frozenset(name for name, field in model.model_fields.items() if get_origin(field.annotation) is list)
 
 
-def check_names(params: QueryParams, known: set[str], repeatable: set[str]) -> None:
+def check_names(params: QueryParams, known: AbstractSet[str], repeatable: AbstractSet[str]) -> None:
     """Refuse a parameter the route does not know, or a single-valued one given twice."""
     for key in params:
         if key not in known:
@@ -40,20 +43,24 @@ def check_names(params: QueryParams, known: set[str], repeatable: set[str]) -> N
             raise InvalidParameter(key, "given more than once; it takes one value")
 
 
+def parse_params(model: type[BaseModel], params: QueryParams, *, known: AbstractSet[str] | None = None) -> BaseModel:
+    """A query string as a validated `model`; only the `known` names (all the model's by default) are taken."""
+    repeatable = list_fields(model)
+    check_names(params, model.model_fields.keys() if known is None else known, repeatable)
+    data = {key: params.getlist(key) if key in repeatable else params[key] for key in params}
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise RequestValidationError(
+            [{**e, "loc": ("query", *e["loc"][:1])} for e in error.errors(include_url=False)]
+        ) from None
+
+
 def query_parser(model: type[BaseModel]):
     """A dependency: the request's query string as a validated `model` (422 naming the parameter)."""
-    repeatable, known = list_fields(model), set(model.model_fields)
 
     async def parse(request: Request) -> BaseModel:  # async: pure CPU, no need of a worker thread
-        params = request.query_params
-        check_names(params, known, repeatable)
-        data = {key: params.getlist(key) if key in repeatable else params[key] for key in params}
-        try:
-            return model.model_validate(data)
-        except ValidationError as error:
-            raise RequestValidationError(
-                [{**e, "loc": ("query", *e["loc"][:1])} for e in error.errors(include_url=False)]
-            ) from None
+        return parse_params(model, request.query_params)
 
     return parse
 

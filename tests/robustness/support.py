@@ -5,13 +5,16 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
+import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 from sqlalchemy import create_engine, make_url, text
 
 from tests.conftest import ROOT
@@ -37,6 +40,27 @@ def kill_group(process: subprocess.Popen) -> None:
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
     process.wait()
+
+
+def free_port() -> int:
+    """A TCP port free on this machine right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_up(base: str, server: subprocess.Popen, startup_timeout_s: float = 120) -> None:
+    """Wait until the server started as `server` answers /healthz at `base`."""
+    started = time.monotonic()
+    while time.monotonic() - started < startup_timeout_s:
+        assert server.poll() is None, server.stderr.read()
+        try:
+            if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError("the server did not come up")
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,6 @@ OPINIONS_DATABASE_URL names one.
 """
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections import Counter
@@ -18,11 +17,19 @@ from sqlalchemy import text
 
 from app.db import get_engine, make_engine
 from app.ingest import pipeline
-from tests.robustness.support import dump, kill_group, sqlite_path, start_opinions, write_corpus
+from tests.robustness.support import (
+    dump,
+    free_port,
+    kill_group,
+    sqlite_path,
+    start_opinions,
+    wait_until_up,
+    write_corpus,
+)
 
 CLIENTS = 16
 DOCUMENTS, ALREADY = 384, 32  # ~5,000 statements written during the test, on top of what the server starts with
-STARTUP_TIMEOUT_S, RUN_TIMEOUT_S = 120, 300
+RUN_TIMEOUT_S = 300
 READS = [  # (path, params): lists with filters, search, facets, sorts, pages, single items, an export
     ("/v1/statements", {}),
     ("/v1/statements", {"kind": "direct", "limit": 100}),
@@ -94,25 +101,6 @@ def read_until(base: str, done) -> Counter:
     for thread in threads:
         thread.join()
     return tally
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_up(base: str, server) -> None:
-    started = time.monotonic()
-    while time.monotonic() - started < STARTUP_TIMEOUT_S:
-        assert server.poll() is None, server.stderr.read()
-        try:
-            if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    raise AssertionError("the server did not come up")
 
 
 def test_sqlite_connections_use_wal_and_wait_for_a_busy_lock(tmp_path):
