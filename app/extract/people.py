@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from app.extract.frames import Ref, find_verbs
 from app.extract.gender import PRONOUN_GENDER, Gender, honorific_genders, person_gender
 from app.extract.names import NAME_RUN, is_initial, person_tail, person_tokens, surname
-from app.extract.rules import HONORIFICS, ROLE_NOUNS, TITLE_ABBREVIATIONS
+from app.extract.rules import HONORIFICS, REPORTING_VERBS, ROLE_NOUNS, SUBJECT_PRONOUNS, TITLE_ABBREVIATIONS
 from app.extract.segment import sentence_spans
 
 DESCRIPTION_WINDOW = 120  # characters before a name that may describe it ("political analyst and expert at X")
@@ -305,12 +305,15 @@ def _same_first(a: str, b: str) -> bool:
 # a closing quotation mark ends a sentence after punctuation ("“...,” Roe said"), not after a title ("CBS’s “Face
 # the Nation” moderator Jo Ames")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?][”\"]?\s+|[,…][”\"]\s+|\n)"
-                               r"(?:(?:But|And|So|Still|Yet|Now|Then|Meanwhile|However),?\s+)?(?:\S+\s+){0,3}$")
+                               r"(?:(?:But|And|So|Still|Yet|Now|Then|Meanwhile|However),?\s+)?((?:\S+\s+){0,3})$")
+_NOT_TITLE_WORDS = SUBJECT_PRONOUNS | REPORTING_VERBS
 
 
 def _opens_sentence(text: str, at: int) -> bool:
-    """The name stands at the head of a sentence (up to three title words before it)."""
-    return bool(_SENTENCE_OPENING.search(text, max(0, at - 60), at))
+    """The name stands at the head of a sentence (up to three title words before it, none of them a subject
+    or a reporting verb: not "She told prosecutor Jo Ames")."""
+    m = _SENTENCE_OPENING.search(text, max(0, at - 60), at)
+    return bool(m) and not any(w.lower().strip(",") in _NOT_TITLE_WORDS for w in m.group(1).split())
 
 
 def _inside(spans: list[tuple[int, int]], at: int) -> bool:

@@ -95,6 +95,10 @@ CASES = [
      "Title\nJo Ames told his parliament on Tuesday the leaked document was only a draft.\n"
      "Jo Ames told reporters about the plan in the capital on Monday.\n",
      [(1, "Jo Ames", "reported/name")]),
+    ("a name after “She told” is the object, not a new subject: the pronoun keeps its person",
+     "Title\nPM Jane Roe spoke in court.\nShe told prosecutor Tom Wells that the country faced a crisis.\n"
+     "The ministry, she maintained, had let her down.\n",
+     [(2, "Jane Roe", "reported/pronoun"), (3, "Jane Roe", "reported/pronoun")]),
     ("a sentence-opening preposition is no part of a name",
      "Title\nPresident Tom Wells spoke.\nRegarding Ames, the president said the deputy was corrupt.\n",
      [(2, "Tom Wells", "reported/role")]),
