@@ -99,6 +99,12 @@ CASES = [
      "Title\nPM Jane Roe spoke in court.\nShe told prosecutor Tom Wells that the country faced a crisis.\n"
      "The ministry, she maintained, had let her down.\n",
      [(2, "Jane Roe", "reported/pronoun"), (3, "Jane Roe", "reported/pronoun")]),
+    ("a dialogue of dash-led turns: the interviewer's first, then they alternate; a turn asking is a question",
+     "Jane Roe: a life in politics\nPolitician Jane Roe turned 50 this week.\n"
+     "- Jane, let us start at the very beginning: you were born in Leeds…\n"
+     "- I was a typical city kid, and my father worked at the factory.\nLater I went to school in York.\n"
+     "- So these years were about sport?\n- Yes. Swimming demands that you give all you have.\n",
+     [(3, "Jane Roe", "interviewee"), (4, "Jane Roe", "interviewee"), (6, "Jane Roe", "interviewee")]),
     ("a sentence-opening preposition is no part of a name",
      "Title\nPresident Tom Wells spoke.\nRegarding Ames, the president said the deputy was corrupt.\n",
      [(2, "Tom Wells", "reported/role")]),

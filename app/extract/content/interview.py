@@ -31,6 +31,7 @@ INTERVIEW_WORD = re.compile(r"\b(?:interview(?:ed|s)?|Q\s*&\s*A|spoke (?:to|with
 _DASH_LED = re.compile(r"\s*(?:[—–-]+\s+)?")
 EDITORS_NOTE = re.compile(r"\b(?:edited|condensed)\s+for\s+(?:length|clarity)\b", re.IGNORECASE)
 MIN_ANSWER_WORDS = 3
+MIN_DASH_TURNS = 3  # dash-led paragraphs that make a dialogue, when one of them asks
 SENTENCE_ENDS = (".", "!", "?", "…", "”", '"', "’", "'", ":", ")")
 MIN_LABELLED_QUESTIONS = 2  # labelled questions that make a text an interview on their own
 MIN_UNLABELLED = 3  # paragraphs ending in "?" that make a text calling itself an interview one
@@ -45,6 +46,7 @@ class Row:
     label: str = ""  # the label as written ("Jane Roe", "PM")
     ref: Ref | None = None  # the person the label names
     asks: bool = False  # the line ends with a question mark
+    dashed: bool = False  # the line opens with a dash: a turn of a dialogue ("– Why now?", "– Because ...")
 
 
 @dataclass(slots=True)
@@ -71,7 +73,8 @@ def _row(doc: Document, i: int, s: int, e: int) -> Row:
         named = (ref is not None and ref.kind == "name" and ref.end == s + m.end(1)
                  and ref.text.lower() not in HONORIFICS | ROLE_NOUNS)  # "PM:" is a role, left to the sieve
         return Row(i, "label", s + m.end(), m.group(1), ref if named else None, asks)
-    return Row(i, "text", s + _DASH_LED.match(line).end(), asks=asks)  # "- I was born in Minsk": the words
+    dash = _DASH_LED.match(line)
+    return Row(i, "text", s + dash.end(), asks=asks, dashed=bool(dash.group().strip()))  # "- I was born": the words
 
 
 def _initials_ref(text: str, label: str) -> Ref | None:
@@ -109,18 +112,35 @@ def _is_interview(doc: Document, rows: list[Row], interviewers: set[str]) -> boo
     return asked >= MIN_LABELLED_QUESTIONS and bool(INTERVIEW_WORD.search(doc.reading, 0, HEAD_CHARS))
 
 
+def _dash_questions(rows: list[Row]) -> set[int]:
+    """Pattern "– Question?" / "– Answer." paragraphs: a dialogue of MIN_DASH_TURNS dash-led turns or more,
+    one of them a question. The turns alternate, the interviewer's first; a turn ending in "?" is a question
+    wherever it falls. The questions' line indices (none when the text is no such dialogue)."""
+    turns = [row for row in rows if row.kind == "text" and row.dashed]
+    if len(turns) < MIN_DASH_TURNS or not any(turn.asks for turn in turns):
+        return set()
+    questions, expect_question = set(), True
+    for turn in turns:
+        if turn.asks or expect_question:
+            questions.add(turn.line)
+        expect_question = not (turn.asks or expect_question)
+    return questions
+
+
 def find_interview(doc: Document) -> Interview | None:
     """The answers of a question-and-answer interview, or None when the text is not one."""
     rows = [_row(doc, i, s, e) for i, (s, e) in enumerate(doc.lines)
             if doc.reading[s:e].strip() and s >= doc.headline_end]
     interviewers = _interviewers(rows)
-    if not _is_interview(doc, rows, interviewers):
+    labelled = _is_interview(doc, rows, interviewers)
+    dialogue = set() if labelled else _dash_questions(rows)
+    if not labelled and not dialogue:
         return None
     interview, asked = Interview(), False
     labelled = any(row.kind == "q" or row.label in interviewers for row in rows)
     for row in rows:
         s, e = doc.lines[row.line]
-        unlabelled_question = row.kind == "text" and row.asks and (asked or not labelled)
+        unlabelled_question = row.kind == "text" and (row.asks and (asked or not labelled) or row.line in dialogue)
         if row.kind == "q" or row.label in interviewers or unlabelled_question:
             interview.questions.add(row.line)
             asked = True
