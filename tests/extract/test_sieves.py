@@ -105,6 +105,10 @@ CASES = [
      "- I was a typical city kid, and my father worked at the factory.\nLater I went to school in York.\n"
      "- So these years were about sport?\n- Yes. Swimming demands that you give all you have.\n",
      [(3, "Jane Roe", "interviewee"), (4, "Jane Roe", "interviewee"), (6, "Jane Roe", "interviewee")]),
+    ("a question names whom it asks about, not who answers: its person takes no quotation after it",
+     "Title\nWhat about Tom Wells? Is he likely to lead the new coalition?\n\n"
+     "“Many people underestimated him during the campaign, and they will again.”\n",
+     []),
     ("a sentence-opening preposition is no part of a name",
      "Title\nPresident Tom Wells spoke.\nRegarding Ames, the president said the deputy was corrupt.\n",
      [(2, "Tom Wells", "reported/role")]),

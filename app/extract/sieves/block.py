@@ -43,9 +43,10 @@ def _paragraph_quotations(doc: Document, links: list[Link]) -> list[Link]:
 
 def _named_last(doc: Document, people: People, i: int) -> list[Person]:
     """The distinct persons the last sentence of a line names in full, outside quotation marks ("I discussed
-    this with political scientist Jo Ames.")."""
+    this with political scientist Jo Ames."); none when it asks (an interviewer's question names whom it asks
+    about, not who answers)."""
     s, e = sentence_spans(doc.reading, *doc.lines[i])[-1]
-    if has_mark(doc.reading[s:e]):
+    if has_mark(doc.reading[s:e]) or doc.reading[s:e].rstrip().endswith("?"):
         return []
     return people.named_in(doc.reading[s:e], s, full_names_only=True)
 
