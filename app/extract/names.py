@@ -190,8 +190,11 @@ _DESCRIPTOR = re.compile(r"-[a-z]+$")  # "Harvard-educated", "Tbilisi-based" (no
 
 
 def _not_name_shaped(token: str) -> bool:
-    """Headline capitals ("BOSS"), possessives ("POLITICO’s") and digits are not name words."""
+    """Headline capitals ("BOSS"), possessives ("POLITICO’s") and digits are not name words; initials
+    ("A.P.J.") are."""
     word = token.rstrip(".,")
+    if _INITIALS.fullmatch(token.rstrip(",")):
+        return False
     return (len(word) > 3 and word.isupper()) or word.endswith(("’s", "'s")) or bool(_DIGIT.search(word))
 
 

@@ -20,7 +20,7 @@ NAMES = [
     "Hans-Dietrich Genscher", "Jean-Claude Juncker", "Anne-Marie Slaughter", "Sean O'Neill",
     "Conor McGregor", "Mary MacDonald", "Dara Ó Briain",
     # initials
-    "John F. Kerry", "J. K. Rowling", "George H. W. Bush", "T.S. Eliot",
+    "John F. Kerry", "J. K. Rowling", "George H. W. Bush", "T.S. Eliot", "A.P.J. Abdul Kalam",
     # family name first, East Asian and others
     "Xi Jinping", "Lee Hsien Loong", "Moon Jae-in", "Leung Chun-ying", "Nguyen Thi Binh",
     "Orbán Viktor", "Kim Jong-un",
