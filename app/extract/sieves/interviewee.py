@@ -1,7 +1,8 @@
 """Sieve 2: an unlabelled answer of a question-and-answer interview is the interviewee's.
 
 The interviewee is the speaker of the last labelled answer before it, else the person the introduction
-(everything before the first answer, title included) names most often.
+(everything before the first answer, title included) names most often, leaving out whom a credit line
+names ("By Jo Ames and Tom Wells": the interviewers).
 """
 from __future__ import annotations
 
@@ -10,10 +11,20 @@ import re
 from app.extract.document import Document
 from app.extract.names import surname
 from app.extract.people import People, Person
+from app.extract.regex import alternation
+from app.extract.rules import CREDIT_OPENERS
 from app.extract.segment import line_index
 from app.extract.sieves.link import Link
 
 _INITIALS_LABEL = re.compile(r"\s*([A-Z]{2,4})\s*:\s*$")  # "EL:" for Egils Levits
+_CREDIT_LINE = re.compile(rf"^[ \t•*-]*(?:{alternation(CREDIT_OPENERS)})\b\s*[:\-–—]?[ \t]*(.+)$",
+                          re.IGNORECASE | re.MULTILINE)
+
+
+def _credited(doc: Document, people: People, before: int) -> set[str]:
+    """The names of the persons credit lines before `before` name."""
+    return {p.name for m in _CREDIT_LINE.finditer(doc.reading, 0, before)
+            for p in people.named_in(m.group(1), m.start(1), full_names_only=True)}
 
 
 def _times_named(doc: Document, person: Person) -> int:
@@ -24,7 +35,9 @@ def _times_named(doc: Document, person: Person) -> int:
 
 def _introduced(doc: Document, people: People, before: int) -> Person | None:
     """The person named most often in the text, among those named before `before`; the first on a tie."""
-    named = [p for p in people.all() if p.mentions and min(p.mentions) < before] or people.all()
+    credited = _credited(doc, people, before)
+    candidates = [p for p in people.all() if p.name not in credited]
+    named = [p for p in candidates if p.mentions and min(p.mentions) < before] or candidates
     if not named:
         return None
     return max(named, key=lambda p: (_times_named(doc, p), -min(p.mentions, default=0)))
