@@ -43,10 +43,11 @@ def _dotted_lookbehind() -> str:
     return "|".join(rf"(?<=\b(?:{'|'.join(sorted(ws))})\.)" for _, ws in sorted(by_len.items()))
 
 
-# A name word: "Kudryats", "MacManus", "O'Neill", "Al-Sabah", an initial "Z." or "J.R.", a title "Sen.".
+# A name word: "Kudryats", "MacManus", "O'Neill", "Al-Sabah", "!Gawaxab", an initial "Z." or "J.R.", a title "Sen.".
 # Any other word ends the run at a full stop: "... for Hillary. Obama said" holds two runs.
+_CLICK = r"(?:(?<![\w!?.])[!ǃǂǁǀ])?"  # Khoekhoe click letters open names: "Johannes !Gawaxab", "ǂGomeb"
 _WORD = (rf"(?:(?:[{UP}]\.){{2,}}|[{UP}]\.|"  # initials first: "G.K." is one word
-         rf"[{UP}][\w'’]*(?:-[\w'’]+)*(?:\.(?:{_dotted_lookbehind()}))?)")
+         rf"{_CLICK}[{UP}][\w'’]*(?:-[\w'’]+)*(?:\.(?:{_dotted_lookbehind()}))?)")
 _PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|le|la|bin|ibn|al|el|ben|dos|du|y)"
 _JOINED = r"(?:al|el|ad|ash|as|at|az|an|ar|ul)-"  # Arabic article joined to the name: "Mubarak al-Ati"
 JOINED_NAME = re.compile(rf"{_JOINED}[{UP}]")  # a surname with its article: "al-Ati"

@@ -27,7 +27,7 @@ NAMES = [
     # transliterations and letters beyond ASCII
     "Recep Tayyip Erdoğan", "Sergei Lavrov", "Volodymyr Zelenskyy", "Andrzej Duda", "Miloš Zeman",
     "Bjørn Lomborg", "Søren Kierkegaard", "Zlatko Vujović", "Henrikas Mickevičius", "Łukasz Kowalski",
-    "Nuno Álvares", "François Hollande", "Björn Höcke", "Şebnem Korur", "Chimamanda Ngozi Adichie",
+    "Nuno Álvares", "François Hollande", "Björn Höcke", "Şebnem Korur", "Chimamanda Ngozi Adichie", "Johannes !Gawaxab",
     "Nnamdi Azikiwe", "Aung San Suu Kyi", "Sheikh Hasina",
 ]
 

@@ -109,6 +109,9 @@ CASES = [
      "Title\nWhat about Tom Wells? Is he likely to lead the new coalition?\n\n"
      "“Many people underestimated him during the campaign, and they will again.”\n",
      []),
+    ("“Opposition” and “Advocate” before a name are titles, not name words",
+     "Title\nOpposition Leader Jo Ames said the report was fair.\nAdvocate Tom Wells said the party would win.\n",
+     [(1, "Jo Ames", "reported/name"), (2, "Tom Wells", "reported/name")]),
     ("a sentence-opening preposition is no part of a name",
      "Title\nPresident Tom Wells spoke.\nRegarding Ames, the president said the deputy was corrupt.\n",
      [(2, "Tom Wells", "reported/role")]),
