@@ -79,7 +79,7 @@ class People:
                 self._titled.add(_key(tokens[0]))  # "President Obama", "Sen. Warren": a person
             if len(tokens) >= 2:
                 person = self._person(" ".join(tokens), m.start())
-                if _opens_sentence(text, m.start()) and not _inside(said, m.start()):
+                if _opens_sentence(text, m.start()) and not _inside(said, m.start()) and not _alone_on_line(text, m):
                     self._subjects.append((m.start(), person))
             elif len(tokens) == 1:
                 singles.append((m.start(), tokens[0]))
@@ -314,6 +314,13 @@ def _opens_sentence(text: str, at: int) -> bool:
     or a reporting verb: not "She told prosecutor Jo Ames")."""
     m = _SENTENCE_OPENING.search(text, max(0, at - 60), at)
     return bool(m) and not any(w.lower().strip(",") in _NOT_TITLE_WORDS for w in m.group(1).split())
+
+
+def _alone_on_line(text: str, run: re.Match[str]) -> bool:
+    """The run is a line of its own ("Hide Ad", a photo caption "Jo Ames"): no sentence, so no subject."""
+    before = text.rfind("\n", 0, run.start()) + 1
+    after = text.find("\n", run.end())
+    return not text[before:run.start()].strip() and not text[run.end():len(text) if after < 0 else after].strip()
 
 
 def _inside(spans: list[tuple[int, int]], at: int) -> bool:

@@ -112,6 +112,10 @@ CASES = [
     ("“Opposition” and “Advocate” before a name are titles, not name words",
      "Title\nOpposition Leader Jo Ames said the report was fair.\nAdvocate Tom Wells said the party would win.\n",
      [(1, "Jo Ames", "reported/name"), (2, "Tom Wells", "reported/name")]),
+    ("a name alone on its line (a caption, a byline) is no sentence subject: the pronoun keeps its person",
+     "Title\nFestival chief Jane Roe spoke on Monday.\nTom Wells\n"
+     "But she hailed the success of the festival this year.\n",
+     [(3, "Jane Roe", "reported/pronoun")]),
     ("a sentence-opening preposition is no part of a name",
      "Title\nPresident Tom Wells spoke.\nRegarding Ames, the president said the deputy was corrupt.\n",
      [(2, "Tom Wells", "reported/role")]),
