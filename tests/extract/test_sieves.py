@@ -116,6 +116,12 @@ CASES = [
      "Title\nFestival chief Jane Roe spoke on Monday.\nTom Wells\n"
      "But she hailed the success of the festival this year.\n",
      [(3, "Jane Roe", "reported/pronoun")]),
+    ("questions put to “you” make an interview without the word; a “Name: …” headline names the interviewee",
+     "Jane Roe: “I am in danger”\nThe deputy speaker of the assembly says a plot is under way against him.\n"
+     "Minister Tom Wells was in the capital on Monday.\nWould you say there is a scheme against you?\n"
+     "There are, indeed, plans to harm me for political reasons.\nWould you give us more details?\n"
+     "There is talk of a rebellion that would be linked to me.\n",
+     [(4, "Jane Roe", "interviewee"), (6, "Jane Roe", "interviewee")]),
     ("a sentence-opening preposition is no part of a name",
      "Title\nPresident Tom Wells spoke.\nRegarding Ames, the president said the deputy was corrupt.\n",
      [(2, "Tom Wells", "reported/role")]),

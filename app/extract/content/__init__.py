@@ -45,11 +45,17 @@ def _merge(direct: list[Claim], reported: list[Claim]) -> list[Claim]:
     return sorted(kept_direct + kept_reported, key=lambda c: c.start)
 
 
+SPEAKER_HEADED = frozenset({"header", "header_block", "label"})  # finders whose content names its speaker
+
+
 def _with_interview(doc: Document, claims: list[Claim], interview: Interview) -> list[Claim]:
-    """In an interview, each answer line is one span: other content on answer and question lines goes."""
-    taken = {line_index(doc.lines, c.start) for c in interview.answers} | interview.questions
+    """In an interview, each answer line is one span: other content on answer and question lines goes,
+    except where a speaker's header or label names who answers (a vox pop's "Jane Roe, Teacher")."""
+    headed = {line_index(doc.lines, c.start) for c in claims if c.finder in SPEAKER_HEADED}
+    answers = [a for a in interview.answers if line_index(doc.lines, a.start) not in headed]
+    taken = {line_index(doc.lines, c.start) for c in answers} | interview.questions
     kept = [c for c in claims if line_index(doc.lines, c.start) not in taken]
-    return sorted(kept + interview.answers, key=lambda c: c.start)
+    return sorted(kept + answers, key=lambda c: c.start)
 
 
 def _found_by(finder: str, claims: list[Claim]) -> list[Claim]:

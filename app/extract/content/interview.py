@@ -4,10 +4,11 @@ A line may open with a label: "Q:", "A:", or a speaker's name, role, outlet or i
 "Dr. Jane Roe (Lee Na):", "PM:", "Daily Times:", "JR:" after "Jane Roe (JR)").  A label whose lines
 mostly end in a question mark is the interviewer's.  A text is an interview when it has two questions
 labelled so, or a labelled question and a labelled answer, or, when it calls itself an interview,
-MIN_UNLABELLED paragraphs ending in a question mark (two, when its title or first lines say so).  Every
-line after the first question (the first labelled one, when questions are labelled) that is no question
-is an answer line (a leading dash dropped): one content span, carrying its speaker's name when its label
-gives one, else left to the interviewee sieve.
+MIN_UNLABELLED paragraphs ending in a question mark (two, when its title or first lines say so), or
+MIN_ADDRESSED unquoted questions that ask "you", or a dialogue of dash-led turns.  Every line after the
+first question (the first labelled one, when questions are labelled) that is no question is an answer
+line (a leading dash dropped): one content span, carrying its speaker's name when its label gives one,
+else left to the interviewee sieve.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from app.extract.document import Document
 from app.extract.frames import Ref, ref_at_start
 from app.extract.names import NAME_RUN
 from app.extract.rules import HONORIFICS, ROLE_NOUNS
+from app.extract.segment import has_mark
 
 _LABEL_END = r"\s*[:：.)\-–—]\s+"
 QUESTION_LABEL = re.compile(rf"\s*(?:Q|Question|Interviewer)(?:\s*\d+)?{_LABEL_END}", re.IGNORECASE)
@@ -26,6 +28,7 @@ ANSWER_LABEL = re.compile(rf"\s*(?:A|Answer)(?:\s*\d+)?{_LABEL_END}", re.IGNOREC
 # One to six words, each capitalised or a short particle, an optional parenthesis, then a colon.
 SPEAKER_LABEL = re.compile(r"\s*((?:[^\W\d_][\w.’'-]*|de|da|van|von|bin|al)(?:\s+(?:[^\W\d_][\w.’'-]*)){0,5})"
                            r"\s*(?:\([^()\n]{1,40}\))?\s*:\s+(?=\S)")
+ADDRESSED = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 INTERVIEW_WORD = re.compile(r"\b(?:interview(?:ed|s)?|Q\s*&\s*A|spoke (?:to|with)|talked to|sat down with)\b",
                             re.IGNORECASE)
 _DASH_LED = re.compile(r"\s*(?:[—–-]+\s+)?")
@@ -35,6 +38,7 @@ MIN_DASH_TURNS = 3  # dash-led paragraphs that make a dialogue, when one of them
 SENTENCE_ENDS = (".", "!", "?", "…", "”", '"', "’", "'", ":", ")")
 MIN_LABELLED_QUESTIONS = 2  # labelled questions that make a text an interview on their own
 MIN_UNLABELLED = 3  # paragraphs ending in "?" that make a text calling itself an interview one
+MIN_ADDRESSED = 2  # ... or that make any text one when they put the question to "you"
 HEAD_CHARS = 400  # ... or two, when its title or first lines call it one ("Interview with ...", "talked to")
 
 
@@ -109,6 +113,10 @@ def _is_interview(doc: Document, rows: list[Row], interviewers: set[str]) -> boo
     asked = sum(row.asks for row in rows)
     if asked >= MIN_UNLABELLED and INTERVIEW_WORD.search(doc.reading):
         return True
+    addressed = sum(row.asks and bool(ADDRESSED.search(doc.reading, *doc.lines[row.line]))
+                    and not has_mark(doc.reading[slice(*doc.lines[row.line])]) for row in rows)
+    if addressed >= MIN_ADDRESSED:
+        return True  # questions put to "you" are an interviewer's, whether or not the text says "interview"
     return asked >= MIN_LABELLED_QUESTIONS and bool(INTERVIEW_WORD.search(doc.reading, 0, HEAD_CHARS))
 
 

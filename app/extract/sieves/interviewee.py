@@ -17,6 +17,7 @@ from app.extract.segment import line_index
 from app.extract.sieves.link import Link
 
 _INITIALS_LABEL = re.compile(r"\s*([A-Z]{2,4})\s*:\s*$")  # "EL:" for Egils Levits
+_HEADLINE_LABEL = re.compile(r"\s*([^:\n]{3,60}):\s")  # "Jane Roe: “I am in danger”"
 _CREDIT_LINE = re.compile(rf"^[ \t•*-]*(?:{alternation(CREDIT_OPENERS)})\b\s*[:\-–—]?[ \t]*(.+)$",
                           re.IGNORECASE | re.MULTILINE)
 
@@ -34,7 +35,13 @@ def _times_named(doc: Document, person: Person) -> int:
 
 
 def _introduced(doc: Document, people: People, before: int) -> Person | None:
-    """The person named most often in the text, among those named before `before`; the first on a tie."""
+    """The person a "Name: ..." headline names; else the person named most often in the text, among those
+    named before `before`; the first on a tie."""
+    headline = _HEADLINE_LABEL.match(doc.reading, 0, doc.headline_end)
+    if headline:
+        named = people.named_in(headline.group(1), headline.start(1), full_names_only=True)
+        if len(named) == 1:
+            return named[0]
     credited = _credited(doc, people, before)
     candidates = [p for p in people.all() if p.name not in credited]
     named = [p for p in candidates if p.mentions and min(p.mentions) < before] or candidates
