@@ -149,7 +149,7 @@ def ingest(
     database_url: DatabaseUrl = None,
     taxonomy: TaxonomyPath = None,
 ) -> None:
-    """Load documents into the database, one transaction each; exit 1 if any failed."""
+    """Load documents into the database, each whole or not at all; exit 1 if any failed."""
     url, topics = resolve_url(ctx, database_url), taxonomy_from(ctx, taxonomy)
     files = document_files(paths or [get_settings().seeds()])
     with database(url) as engine, Progress(
