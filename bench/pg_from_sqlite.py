@@ -99,7 +99,7 @@ def main() -> None:
     parser.add_argument("--create", action="store_true", help="CREATE DATABASE first")
     args = parser.parse_args()
     started = time.perf_counter()
-    lite = sqlite3.connect(f"file:{args.sqlite}?mode=ro", uri=True)
+    lite = sqlite3.connect(f"file:{args.sqlite}?immutable=1", uri=True)  # read-only; no -wal/-shm beside it
     if args.create:
         create_database(args.url)
     revision = lite.execute("SELECT version_num FROM alembic_version").fetchone()[0]
