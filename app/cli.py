@@ -18,6 +18,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
+from typer._click.exceptions import UsageError  # typer vendors click (pinned in pyproject.toml)
+from typer.core import TyperGroup
 
 from app import audit, keys
 from app.annotate.taxonomy import Taxonomy, load_taxonomy
@@ -29,7 +31,36 @@ from app.ingest.serialize import analysis_record
 from app.ingest.sources import ReadError, iter_files, named_path_problem, read_documents
 from app.migrate import upgrade_database
 
-app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+
+class OneLineUsageErrors(TyperGroup):
+    """The `opinions` group: a usage error anywhere below it (an unknown command or option, a value
+    an option cannot take) is one line on stderr and exit 2, instead of Rich's usage-and-box."""
+
+    def make_context(self, info_name, args, parent=None, **extra):  # noqa: ANN001, ANN201 - click's signature
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except UsageError as error:
+            usage_exit(error, f"{parent.command_path} {info_name}" if parent else info_name)
+
+    def invoke(self, ctx):  # noqa: ANN001, ANN201
+        try:
+            return super().invoke(ctx)
+        except UsageError as error:
+            usage_exit(error, " ".join(filter(None, [ctx.command_path, ctx.invoked_subcommand])))
+
+
+def usage_exit(error: UsageError, command_path: str) -> NoReturn:
+    """`error: No such option: --nope (see 'opinions ingest --help')` on stderr, exit 2 (the error's code).
+    `command_path` names the command when the error does not."""
+    if type(error).__name__ == "NoArgsIsHelpError":  # a command given alone: typer prints its help
+        raise error
+    message = " ".join(error.format_message().split())
+    typer.echo(f"error: {message} (see '{error.ctx.command_path if error.ctx else command_path} --help')", err=True)
+    raise typer.Exit(error.exit_code) from None
+
+
+app = typer.Typer(help=__doc__, cls=OneLineUsageErrors, no_args_is_help=True, add_completion=False,
+                  pretty_exceptions_enable=False)
 db_app = typer.Typer(help="Database schema commands.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 keys_app = typer.Typer(help="API keys: create (shown once), list, revoke.", no_args_is_help=True)
@@ -121,7 +152,7 @@ def ingest(
     database_url: DatabaseUrl = None,
     taxonomy: TaxonomyPath = None,
 ) -> None:
-    """Load documents into the database, one transaction each; exit 1 if any failed."""
+    """Load documents into the database, each whole or not at all; exit 1 if any failed."""
     url, topics = resolve_url(ctx, database_url), taxonomy_from(ctx, taxonomy)
     files = document_files(paths or [get_settings().seeds()])
     with database(url) as engine, Progress(

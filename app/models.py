@@ -124,6 +124,9 @@ class Statement(SQLModel, table=True):
 _sort_keys = Statement.__table__.c
 Index("ix_statement_published_expert_name_id", _sort_keys.published.desc(), _sort_keys.expert_name, _sort_keys.id)
 Index("ix_statement_sentiment_desc_id", _sort_keys.sentiment.desc(), _sort_keys.id)
+# sort=expert,-published: the null test first, as the order puts a missing date last (migration c1e3a5b7d9f2)
+Index("ix_statement_expert_name_published_id", _sort_keys.expert_name, _sort_keys.published.is_(None),
+      _sort_keys.published.desc(), _sort_keys.id)
 
 
 class StatementTopic(SQLModel, table=True):

@@ -2,11 +2,14 @@
 
     .venv/bin/python bench/deep_sort.py sqlite:////work/benchdata/deepsort/m2.db --requests 100
     .venv/bin/python bench/deep_sort.py postgresql+psycopg://... --sort=-published,expert --explain
+    .venv/bin/python bench/deep_sort.py sqlite:///... --filter topic=energy --sort=sentiment
 
 For each sort, `--requests` cursors are placed on random statements (so each page starts at a uniformly
 random depth of the order, half the table deep on average) and `list_statements` is timed for one page
 of 50 from each: the page's ids in the sort's order, then its rows. Prints p50 / p99 / max ms per sort, the
 data size and the machine. `--explain` prints the plan of each sort's page query(ies) for one cursor.
+`--filter topic=energy` times the pages of a filtered list instead; `--repeat 3` times each page three
+times and keeps the fastest (the page's own cost, without the stalls of a loaded shared machine).
 No HTTP: what it measures is the SQL and the query layer's Python around it (bench/load.py adds HTTP).
 """
 from __future__ import annotations
@@ -15,6 +18,7 @@ import argparse
 import random
 import sys
 import time
+import typing
 from pathlib import Path
 
 from sqlalchemy import event, text
@@ -50,6 +54,15 @@ def cursors(session: Session, sort: str, count: int, rng: random.Random) -> list
     return out
 
 
+def timed(session: Session, filters: StatementFilters) -> float:
+    """Milliseconds for one page."""
+    started = time.perf_counter()
+    queries.list_statements(session, filters=filters)
+    elapsed = (time.perf_counter() - started) * 1000
+    session.rollback()
+    return elapsed
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
@@ -81,25 +94,31 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=100)
     parser.add_argument("--limit", type=int, default=50)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="time each page N times and keep the fastest: its own cost, without the stalls a "
+                             "shared machine adds")
     parser.add_argument("--explain", action="store_true")
+    parser.add_argument("--filter", action="append", default=[], metavar="NAME=VALUE",
+                        help="a list filter of the API (repeatable): the pages are of the filtered list")
     args = parser.parse_args()
     sorts = args.sort or SORTS
+    where: dict[str, object] = {}
+    for name, _, value in (f.partition("=") for f in args.filter):
+        many = typing.get_origin(StatementFilters.model_fields[name].annotation) is list
+        where[name] = [*where.get(name, []), value] if many else value
     engine = get_engine(args.url)
     with Session(engine) as session:
         size = session.execute(text("SELECT count(*) FROM statement")).scalar_one()
-        print(f"{size:,} statements, {engine.dialect.name}; {machine()}")
-        print(f"{'sort':<20} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}  ({args.requests} deep pages of {args.limit})")
+        shown = f"; filters {' '.join(args.filter)}" if where else ""
+        print(f"{size:,} statements, {engine.dialect.name}; {machine()}{shown}")
+        print(f"{'sort':<20} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}  ({args.requests} deep pages of {args.limit}"
+              f"{f', fastest of {args.repeat}' if args.repeat > 1 else ''})")
         for sort in sorts:
             rng = random.Random(f"{args.seed}:{sort}")
-            pages = [StatementFilters.model_validate({"sort": sort, "limit": args.limit, "cursor": c})
+            pages = [StatementFilters.model_validate({**where, "sort": sort, "limit": args.limit, "cursor": c})
                      for c in cursors(session, sort, args.requests, rng)]
             queries.list_statements(session, filters=pages[0])  # warm the statement cache
-            times = []
-            for filters in pages:
-                started = time.perf_counter()
-                queries.list_statements(session, filters=filters)
-                times.append((time.perf_counter() - started) * 1000)
-                session.rollback()
+            times = [min(timed(session, filters) for _ in range(args.repeat)) for filters in pages]
             print(f"{sort:<20} {percentile(times, 0.5):>8.2f} {percentile(times, 0.99):>8.2f} {max(times):>8.2f}",
                   flush=True)
             if args.explain:

@@ -40,8 +40,26 @@ def test_ingest_of_good_documents_exits_0_and_summarises(empty_url):
     assert "loaded" in result.stderr and "statements" in result.stderr
 
 
-def test_ingest_bad_usage_exits_2():
-    assert runner.invoke(app, ["ingest", "--no-such-option"]).exit_code == 2
+@pytest.mark.parametrize("args, says", [
+    (["ingest", "--nope"], "error: No such option: --nope (see 'opinions ingest --help')"),
+    (["--nope", "ingest"], "error: No such option: --nope (see 'opinions --help')"),
+    (["keys"], "error: No such command 'keys'. (see 'opinions --help')"),
+    (["db", "nope"], "error: No such command 'nope'. (see 'opinions db --help')"),
+    (["serve", "--port", "abc"], "error: Invalid value for '--port': "),
+    (["extract", "--format"], "error: Option '--format' requires an argument. (see 'opinions extract --help')"),
+])
+def test_a_usage_error_is_one_line_naming_the_help_to_read_and_exits_2(args, says):
+    result = runner.invoke(app, args, prog_name="opinions")
+    assert result.exit_code == 2
+    assert only_line(result).startswith(says)
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("args", [["--help"], ["ingest", "--help"], ["db", "upgrade", "--help"]])
+def test_help_still_prints_the_usage_and_the_options_and_exits_0(args):
+    result = runner.invoke(app, args, prog_name="opinions")
+    assert result.exit_code == 0
+    assert f"Usage: opinions {' '.join(args[:-1])}".rstrip() in result.stdout and "--help" in result.stdout
 
 
 def test_extract_prints_one_json_object_per_document_with_exact_spans():

@@ -23,6 +23,7 @@ class SortField:
     expr: ColumnElement
     parse: Callable[[Any], Any]  # cursor JSON value -> bind value; ValueError for a value it cannot hold
     nullable: bool = False
+    computed: bool = False  # computed per row (a rank): no index holds it, so a page reads it in one part
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,28 +75,33 @@ class Section:
 def sections(keys: Sequence[SortKey], values: Sequence[Any] | None) -> list[Section]:
     """The parts of the order still to read from the cursor's `values` on (from the start without).
 
-    The first key of each part is bounded by a plain comparison (`published <= :v AND (...)`) and
-    ordered by its bare column, so the database seeks an index on it to the cursor and reads on from
-    there, instead of testing every row before the cursor."""
-    first = keys[0]
-    if not first.field.nullable:
-        return [Section(None if values is None else after(keys, values), order_by(keys))]
-    expr, rest = first.field.expr, keys[1:]
-    nulls_order = order_by(rest)
+    Each part bounds the first key by a plain comparison or equality (`published < :v`, `published = :v
+    AND (...)`) and orders by its bare column, so the database seeks an index on it to where the part
+    starts, instead of testing every row before the cursor."""
+    first, rest = keys[0], keys[1:]
+    nulls = [Section(first.field.expr.is_(None), order_by(rest))] if first.field.nullable else []
     if values is None:
-        return [Section(expr.is_not(None), order_by(keys, first_not_null=True)), Section(expr.is_(None), nulls_order)]
+        where = first.field.expr.is_not(None) if first.field.nullable else None
+        return [Section(where, order_by(keys, first_not_null=True)), *nulls]
     if values[0] is None:
-        return [Section(and_(expr.is_(None), later(rest, values[1:])), nulls_order)]
-    return [Section(after(keys, values), order_by(keys, first_not_null=True)), Section(expr.is_(None), nulls_order)]
+        return [Section(and_(first.field.expr.is_(None), later(rest, values[1:])), order_by(rest))]
+    return [*after(keys, values), *nulls]
 
 
-def after(keys: Sequence[SortKey], values: Sequence[Any]) -> ColumnElement[bool]:
-    """Rows after the row with these key values whose first key is not null (a null first key is
-    `sections`' second part), with a bound on the first key that an index can seek to."""
-    first, value = keys[0], values[0]
-    bound = first.field.expr <= value if first.descending else first.field.expr >= value
-    return and_(bound, or_(beyond(first, value, nulls=False), and_(equals(first, value),
-                                                                    later(keys[1:], values[1:]))))
+def after(keys: Sequence[SortKey], values: Sequence[Any]) -> list[Section]:
+    """The rows after the row with these key values whose first key is not null (a null first key is a
+    part of its own, last): the rest of the cursor's tie in the first key, then the first key's later
+    values. Apart, each seeks an index on the first key (and the next): one part would read the cursor's
+    tie up to the cursor, in a sort by sentiment up to the 338,000 statements that score 0 of 1.3M."""
+    first, value, order = keys[0], values[0], order_by(keys, first_not_null=True)
+    beyond_tie = Section(beyond(first, value, nulls=False), order)
+    if len(keys) == 1:
+        return [beyond_tie]
+    if first.field.computed:  # one part: two would compute every rank twice
+        bound = first.field.expr <= value if first.descending else first.field.expr >= value
+        tie = and_(first.field.expr == value, later(keys[1:], values[1:]))
+        return [Section(and_(bound, or_(beyond_tie.where, tie)), order)]
+    return [Section(and_(first.field.expr == value, later(keys[1:], values[1:])), order), beyond_tie]
 
 
 def later(keys: Sequence[SortKey], values: Sequence[Any]) -> ColumnElement[bool]:

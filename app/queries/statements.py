@@ -33,7 +33,7 @@ def sort_fields(id_column: ColumnElement[int], search: Search | None) -> dict[st
         "document": sorting.SortField(col(Statement.document_id), parse=cursor_int),
     }
     if search:
-        fields["relevance"] = sorting.SortField(search.rank, parse=cursor_float)
+        fields["relevance"] = sorting.SortField(search.rank, parse=cursor_float, computed=True)
     return fields
 
 

@@ -1,7 +1,7 @@
 import shutil
 
 import pytest
-from sqlalchemy import func
+from sqlalchemy import event, func
 from sqlmodel import Session, select
 
 from app.db import get_engine
@@ -113,6 +113,22 @@ def test_a_failing_document_inside_a_group_leaves_nothing_the_others_load(empty_
         assert set(experts) == {"Zaur Mammadov", "Olga Petrova"}
         assert experts["Zaur Mammadov"].roles == ["economist", "professor"]  # the failed document's role is gone
         assert session.exec(select(func.count()).select_from(Statement)).one() == 3
+
+
+def test_a_group_whose_commit_fails_stores_none_of_its_documents_and_names_each(empty_url):
+    group = [analysed(title, [ExtractedExpert("Olga Petrova")], [("Olga Petrova", 4, 26)]) for title in ("One", "Two")]
+
+    def refuse(_session):
+        raise OSError("disk full")
+
+    event.listen(Session, "before_commit", refuse)
+    try:
+        results = pipeline.store_group(group, engine=get_engine(empty_url), topic_ids={}, people=People())
+    finally:
+        event.remove(Session, "before_commit", refuse)
+    assert [(r.outcome, "disk full" in r.reason) for r in results] == [("failed", True)] * 2
+    assert set(counts(empty_url).values()) == {0}
+    assert store(empty_url, group) == ["loaded", "loaded"]  # the next run loads them
 
 
 def test_names_resolve_across_the_documents_of_one_group(empty_url):
