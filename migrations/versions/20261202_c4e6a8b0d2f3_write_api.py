@@ -1,7 +1,7 @@
 """The write API (issue 13): API keys, the change feed, curation marks, expert redirects, `updated_at`
 
 Revision ID: c4e6a8b0d2f3
-Revises: b9d2f4a6c8e1
+Revises: c1e3a5b7d9f2
 Create Date: 2026-12-02 17:00:00
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "c4e6a8b0d2f3"
-down_revision: str | None = "b9d2f4a6c8e1"
+down_revision: str | None = "c1e3a5b7d9f2"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
