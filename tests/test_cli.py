@@ -43,7 +43,7 @@ def test_ingest_of_good_documents_exits_0_and_summarises(empty_url):
 @pytest.mark.parametrize("args, says", [
     (["ingest", "--nope"], "error: No such option: --nope (see 'opinions ingest --help')"),
     (["--nope", "ingest"], "error: No such option: --nope (see 'opinions --help')"),
-    (["keys"], "error: No such command 'keys'. (see 'opinions --help')"),
+    (["nope"], "error: No such command 'nope'. (see 'opinions --help')"),
     (["db", "nope"], "error: No such command 'nope'. (see 'opinions db --help')"),
     (["serve", "--port", "abc"], "error: Invalid value for '--port': "),
     (["extract", "--format"], "error: Option '--format' requires an argument. (see 'opinions extract --help')"),
