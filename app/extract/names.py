@@ -174,7 +174,7 @@ def _person_tokens(run: str) -> list[str]:
     # "Harvard’s Jane Roe" (two words after the owner), "Harvard-educated Roe": the name after them
     cut = max((k + 1 for k, t in enumerate(tokens[:-1])
                if _DESCRIPTOR.search(t) or (t.endswith(("’s", "'s")) and k < len(tokens) - 2)), default=0)
-    tokens = strip_titles(tokens[cut:])
+    tokens = strip_titles(without_post_nominals(tokens[cut:]))
     if not tokens or any(is_org_word(t) or _not_name_shaped(t) for t in tokens):
         return []
     if is_thing(tokens[-1]) or is_initial(tokens[-1]) or _place_name(" ".join(tokens)):
@@ -187,6 +187,19 @@ def _person_tokens(run: str) -> list[str]:
     return tokens
 
 
+def without_post_nominals(tokens: list[str]) -> list[str]:
+    """Capital letters that follow a name or stand between a title and it are post-nominals and office
+    letters, not name words: "Jane Roe MP" -> Jane Roe, "Onchan MHK Rob Callister" -> Rob Callister
+    (a generation suffix stays: "Albert II", "John Smith III")."""
+    letters = [k for k, t in enumerate(tokens) if _POST_NOMINAL.fullmatch(t.rstrip(",.")) and _bare(t) not in SUFFIXES]
+    while letters and letters[-1] == len(tokens) - 1 and len(tokens) > 2:
+        tokens = tokens[:-1]
+        letters.pop()
+    inner = [k for k in letters if 0 < k < len(tokens) - 2]
+    return tokens[inner[-1] + 1:] if inner else tokens
+
+
+_POST_NOMINAL = re.compile(rf"[{UP}]{{2,5}}")  # "MP", "MHK", "OBE", "QC" (not initials: "J.R.")
 _DESCRIPTOR = re.compile(r"-[a-z]+$")  # "Harvard-educated", "Tbilisi-based" (not "Jean-Pierre", "al-Ati")
 
 

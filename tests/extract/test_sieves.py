@@ -122,6 +122,11 @@ CASES = [
      "There are, indeed, plans to harm me for political reasons.\nWould you give us more details?\n"
      "There is talk of a rebellion that would be linked to me.\n",
      [(4, "Jane Roe", "interviewee"), (6, "Jane Roe", "interviewee")]),
+    ("office letters after a name, or between a title and it, are no name words; Malay honorifics are titles",
+     "Title\nTom Wells MP said the vote would pass.\nLeeds MHK Jo Ames said it would not.\n"
+     "Dato Seri Ann Lee said the talks went well.\nKing Albert II said the talks went well too.\n",
+     [(1, "Tom Wells", "reported/name"), (2, "Jo Ames", "reported/name"), (3, "Ann Lee", "reported/name"),
+      (4, "Albert II", "reported/name")]),
     ("a sentence-opening preposition is no part of a name",
      "Title\nPresident Tom Wells spoke.\nRegarding Ames, the president said the deputy was corrupt.\n",
      [(2, "Tom Wells", "reported/role")]),
