@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model, field_validator
 
 T = TypeVar("T")
 
@@ -33,6 +33,21 @@ Cursor = Field(None, max_length=1000, pattern=r"^[A-Za-z0-9_-]*$", examples=["Wy
                description="Opaque cursor from a previous page's `next_cursor` (also in its `Link: rel=next`).")
 
 
+def utc_naive(value: datetime | None) -> datetime | None:
+    """A moment as the database stores it: UTC without an offset (a value without one is taken as UTC)."""
+    if value is None or value.tzinfo is None:
+        return value
+    try:
+        return value.astimezone(UTC).replace(tzinfo=None)
+    except OverflowError:
+        raise ValueError("out of range once converted to UTC") from None
+
+
+UpdatedSince = Annotated[datetime | None, AfterValidator(utc_naive), Field(
+    None, examples=["2026-12-02T15:00:00Z"],
+    description="Only rows created or changed at or after this moment (ISO 8601; without an offset, UTC).")]
+
+
 class Page(BaseModel, Generic[T]):
     items: list[T] = Field(description="This page's items.")
     next_cursor: str | None = Field(description="Pass as `cursor` for the next page; null on the last page.")
@@ -42,6 +57,12 @@ class PageParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
     limit: int = Limit
     cursor: str | None = Cursor
+
+
+class DocumentFilters(PageParams):
+    """Filters of /v1/documents."""
+
+    updated_since: UpdatedSince
 
 
 class DocumentPublic(BaseModel):
@@ -140,6 +161,7 @@ class ExpertFilters(PageParams):
     country: str | None = Field(
         None, pattern=COUNTRY_CODE, description="Only experts of this country (ISO alpha-2).", examples=["IL"]
     )
+    updated_since: UpdatedSince
 
 
 # StatementFilters fields that shape the answer without narrowing the matching statements
@@ -191,6 +213,7 @@ class StatementFilters(PageParams):
     )
     outlet: str | None = Field(None, pattern=NO_NUL, description="Only statements from documents of this outlet.",
                                examples=["Reuters"])
+    updated_since: UpdatedSince
     sort: str | None = Field(
         None,
         pattern=comma_list(SORT_FIELDS, sign="[-+]?"),
