@@ -33,17 +33,17 @@ Cursor = Field(None, max_length=1000, pattern=r"^[A-Za-z0-9_-]*$", examples=["Wy
                description="Opaque cursor from a previous page's `next_cursor` (also in its `Link: rel=next`).")
 
 
-def utc_naive(value: datetime | None) -> datetime | None:
-    """A moment as the database stores it: UTC without an offset (a value without one is taken as UTC)."""
+def as_utc(value: datetime | None) -> datetime | None:
+    """A moment in UTC, as the database stores it (a value without an offset is taken as UTC)."""
     if value is None or value.tzinfo is None:
-        return value
+        return value and value.replace(tzinfo=UTC)
     try:
-        return value.astimezone(UTC).replace(tzinfo=None)
+        return value.astimezone(UTC)
     except OverflowError:
         raise ValueError("out of range once converted to UTC") from None
 
 
-UpdatedSince = Annotated[datetime | None, AfterValidator(utc_naive), Field(
+UpdatedSince = Annotated[datetime | None, AfterValidator(as_utc), Field(
     None, examples=["2026-12-02T15:00:00Z"],
     description="Only rows created or changed at or after this moment (ISO 8601; without an offset, UTC).")]
 
@@ -319,6 +319,8 @@ class Problem(BaseModel):
     param: str | None = Field(None, description="With invalid-parameter: the (first) parameter at fault.")
     errors: list[ProblemParam] | None = Field(None, description="With invalid-parameter: every parameter at fault.")
     offered: list[str] | None = Field(None, description="With not-acceptable: the media types offered.")
+    accepted: list[str] | None = Field(None, description="With unsupported-media-type (415): the body types taken.")
+    limit: int | None = Field(None, description="With content-too-large (413): the largest body taken, in bytes.")
 
 
 class AnnotationPage(BaseModel):

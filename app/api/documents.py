@@ -13,8 +13,7 @@ from app.api.negotiation import JSON
 from app.api.paging import link_next, next_url
 from app.queries import documents as queries
 from app.queries.pagination import encode_cursor
-from app.queries.statements import list_statements
-from app.queries.statements import iter_statements
+from app.queries.statements import iter_statements, list_statements
 from app.schemas import (
     MAX_ID,
     AnnotationPage,

@@ -7,8 +7,6 @@ misses nor repeats an event. The position is the `seq` itself, so `next_cursor` 
 
 from __future__ import annotations
 
-from datetime import UTC
-
 from sqlmodel import Session, col, select
 
 from app.models import Change
@@ -22,6 +20,6 @@ def list_changes(session: Session, *, after: int, limit: int, entity: str | None
     if entity:
         query = query.where(col(Change.entity) == entity)
     rows = session.exec(query.order_by(col(Change.seq)).limit(limit + 1)).all()
-    items = [dict(row._mapping, at=row.at.replace(tzinfo=UTC)) for row in rows[:limit]]  # stored as naive UTC
+    items = [dict(row._mapping) for row in rows[:limit]]
     last_seq = items[-1]["seq"] if items else after
     return {"items": items, "next_cursor": str(last_seq) if len(rows) > limit else None, "last_seq": last_seq}
