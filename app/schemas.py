@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model, field_validator
 
 T = TypeVar("T")
 
@@ -33,19 +33,24 @@ Cursor = Field(None, max_length=1000, pattern=r"^[A-Za-z0-9_-]*$", examples=["Wy
                description="Opaque cursor from a previous page's `next_cursor` (also in its `Link: rel=next`).")
 
 
-def as_utc(value: datetime | None) -> datetime | None:
-    """A moment in UTC, as the database stores it (a value without an offset is taken as UTC)."""
-    if value is None or value.tzinfo is None:
-        return value and value.replace(tzinfo=UTC)
+RFC3339 = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)", re.IGNORECASE)
+
+
+def moment_in_utc(value: object) -> object:
+    """An RFC 3339 date-time (never a bare date or a number of seconds) as an aware UTC datetime."""
+    if value is None or isinstance(value, datetime):
+        return value
+    if not isinstance(value, str) or not RFC3339.fullmatch(value):
+        raise ValueError("not an RFC 3339 date-time with its offset, such as 2026-12-02T15:00:00Z")
     try:
-        return value.astimezone(UTC)
-    except OverflowError:
-        raise ValueError("out of range once converted to UTC") from None
+        return datetime.fromisoformat(value.upper()).astimezone(UTC)
+    except (ValueError, OverflowError):
+        raise ValueError("not a date-time within years 1 to 9999 (in UTC)") from None
 
 
-UpdatedSince = Annotated[datetime | None, AfterValidator(as_utc), Field(
+UpdatedSince = Annotated[datetime | None, BeforeValidator(moment_in_utc), Field(
     None, examples=["2026-12-02T15:00:00Z"],
-    description="Only rows created or changed at or after this moment (ISO 8601; without an offset, UTC).")]
+    description="Only rows created or changed at or after this moment (RFC 3339, e.g. 2026-12-02T15:00:00Z).")]
 
 
 class Page(BaseModel, Generic[T]):

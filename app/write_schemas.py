@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
-from app.ingest.sources import BadDocument, parse_published
 from app.schemas import MAX_ID, NO_NUL, DocumentDetail, Page, PageParams, StatementPublic
 
 # Some character that is neither white space, a byte-order mark nor NUL, and no NUL anywhere: a text
@@ -28,19 +27,8 @@ class DocumentIn(BaseModel):
                                examples=["Reuters"])
     url: str | None = Field(None, max_length=2000, pattern=NO_NUL, description="The original article's address.",
                             examples=["https://example.com/a"])
-    published: date | None = Field(None, description="Publication date (an ISO datetime is cut to its date).",
+    published: date | None = Field(None, strict=True, description="Publication date, YYYY-MM-DD.",
                                    examples=["2026-12-01"])
-
-    @field_validator("published", mode="before")
-    @classmethod
-    def iso_date(cls, value: object) -> object:
-        """Read a date as `opinions ingest` reads one from a JSON file (an ISO datetime gives its date)."""
-        if not isinstance(value, str):
-            return value
-        try:
-            return parse_published(value)
-        except BadDocument:
-            raise ValueError("not an ISO date (YYYY-MM-DD)") from None
 
 
 class DocumentWithStatements(DocumentDetail):

@@ -21,7 +21,7 @@ ARTICLE = {
             "an economist from Turkey.\r\n",
     "outlet": "Daily Sabah",
     "url": "https://example.com/corridor",
-    "published": "2025-03-01T09:30:00+03:00",
+    "published": "2025-03-01",
 }
 SEED = next(SEEDS.glob("*.txt"))
 
@@ -102,6 +102,7 @@ class TestRefused:
         ({**ARTICLE, "text": "a\x00b"}, "text"),
         ({**ARTICLE, "published": "first of March"}, "published"),
         ({**ARTICLE, "published": 20250301}, "published"),
+        ({**ARTICLE, "published": "2025-03-01T09:30:00"}, "published"),
         ({**ARTICLE, "author": "someone"}, "author"),
         ({**ARTICLE, "outlet": ["a", "b"]}, "outlet"),
         ([ARTICLE], "body"),
