@@ -108,7 +108,11 @@ def test_every_operation_keeps_its_documented_contract(databases, taxonomy):
     assert not pipeline.ingest([SEEDS], engine=get_engine(url), taxonomy=taxonomy, workers=1).failures
     app = create_app(url)
     app.state.gate = Gate("1000000/minute")  # the writes are fuzzed, not their limit (tests/writes/test_auth.py)
-    statistic, errors, tested = run(app, make_key(url, "schemathesis", "write"))
+    try:
+        statistic, errors, tested = run(app, make_key(url, "schemathesis", "write"))
+    finally:
+        app.state.version.close()
+        get_engine(url).dispose()
     operations = {f"{method.upper()} {path}" for path, ops in app.openapi()["paths"].items() for method in ops}
     assert operations <= tested, operations - tested
     assert not errors, errors

@@ -140,7 +140,8 @@ def small_limit(writable_url, monkeypatch) -> TestClient:
     monkeypatch.setenv("OPINIONS_MAX_DOCUMENT_BYTES", "400")
     get_settings.cache_clear()
     try:
-        yield TestClient(create_app(writable_url))
+        with TestClient(create_app(writable_url)) as client:
+            yield client
     finally:
         get_settings.cache_clear()
 
@@ -166,9 +167,9 @@ def test_writes_over_the_key_limit_are_429(writable_url, keys, monkeypatch):
     monkeypatch.setenv("OPINIONS_WRITE_LIMIT", "1/minute")
     get_settings.cache_clear()
     try:
-        client = TestClient(create_app(writable_url))
-        assert client.post("/v1/documents", json=ARTICLE, headers=keys.write).status_code == 201
-        over = client.post("/v1/documents", json={**ARTICLE, "text": "Other\n\nText."}, headers=keys.write)
+        with TestClient(create_app(writable_url)) as client:
+            assert client.post("/v1/documents", json=ARTICLE, headers=keys.write).status_code == 201
+            over = client.post("/v1/documents", json={**ARTICLE, "text": "Other\n\nText."}, headers=keys.write)
         assert over.status_code == 429 and int(over.headers["retry-after"]) >= 1
         assert rows(writable_url, "SELECT count(*) FROM document") == [(2,)]
     finally:
@@ -180,8 +181,8 @@ def test_a_failure_while_storing_leaves_nothing(writable_url, keys, monkeypatch)
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(audit, "record_many", broken)
-    client = TestClient(create_app(writable_url), raise_server_exceptions=False)
-    answer = client.post("/v1/documents", json=ARTICLE, headers=keys.write)
+    with TestClient(create_app(writable_url), raise_server_exceptions=False) as client:
+        answer = client.post("/v1/documents", json=ARTICLE, headers=keys.write)
     assert answer.status_code == 500
     assert rows(writable_url, "SELECT count(*) FROM document") == [(1,)]
     assert rows(writable_url, "SELECT count(*) FROM statement WHERE document_id <> 1") == [(0,)]

@@ -48,12 +48,12 @@ def test_the_write_examples_answer_what_they_promise(writable_url):
     created = CliRunner().invoke(cli, [*shlex.split(lines[0].split("$(", 1)[1].split(" |")[0])[1:],
                                        "--database-url", writable_url])
     key = created.stdout.strip().splitlines()[-1]
-    client = TestClient(create_app(writable_url))
     curls = [line for line in lines[1:] if line.startswith("curl ")]
     assert len(curls) == len(lines) - 1 >= 6
-    for line in curls:
-        method, path, headers, body, status = request(line, key)
-        answer = client.request(method, path, headers=headers, content=body)
-        assert answer.status_code == status, (line, answer.text)
-        if method == "GET":
-            assert answer.json()["items"], line
+    with TestClient(create_app(writable_url)) as client:
+        for line in curls:
+            method, path, headers, body, status = request(line, key)
+            answer = client.request(method, path, headers=headers, content=body)
+            assert answer.status_code == status, (line, answer.text)
+            if method == "GET":
+                assert answer.json()["items"], line
