@@ -27,6 +27,7 @@ from app.config import get_settings
 from app.db import database_error_reason, database_url_problem, get_engine, shown
 from app.ingest import pipeline
 from app.ingest.analyse import analyse
+from app.ingest.persist import bump_version
 from app.ingest.serialize import analysis_record
 from app.ingest.sources import ReadError, iter_files, named_path_problem, read_documents
 from app.migrate import upgrade_database
@@ -290,6 +291,7 @@ def keys_create(
             key, key_id = keys.create_key(conn, name=name, scope=scope)
         except keys.KeyProblem as error:
             usage_error(str(error))
+        bump_version(conn)  # the feed changed: so do the ETags of /v1/changes
         audit.record(conn, actor=audit.CLI, entity="key", entity_id=key_id, action="created",
                      changes={"name": (None, name), "scope": (None, scope)})
     err.print(f"key {name!r} ({scope}) created; it is shown once, below:")
@@ -315,5 +317,6 @@ def keys_revoke(ctx: typer.Context, name: Annotated[str, typer.Argument(help="Th
             key_id = keys.revoke_key(conn, name=name)
         except keys.KeyProblem as error:
             usage_error(str(error))
+        bump_version(conn)
         audit.record(conn, actor=audit.CLI, entity="key", entity_id=key_id, action="revoked")
     err.print(f"key {name!r} revoked")

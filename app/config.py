@@ -18,6 +18,7 @@ class Settings(BaseSettings):
     taxonomy_path: Path | None = None  # default: <seeds>/topics.toml
     read_requires_key: bool = False  # reads need a key too (any scope)
     write_limit: str = "120/minute"  # writes per key ("limits" notation: "10/second", "1000/hour; 20/minute")
+    max_document_bytes: int = 5 * 2**20  # the largest body POST /v1/documents takes (413 beyond)
 
     def seeds(self) -> Path:
         return self.seeds_dir or next((p for p in (Path("seeds"), PROJECT_SEEDS) if p.is_dir()), Path("seeds"))

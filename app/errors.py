@@ -87,6 +87,28 @@ class TooManyRequests(ProblemError):
         self.headers = {"Retry-After": str(retry_after)}
 
 
+class ContentTooLarge(ProblemError):
+    """A request body over the configured size."""
+
+    status = 413
+    type = "/problems/content-too-large"
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"the body is over the limit of {limit} bytes", limit=limit)
+
+
+class UnsupportedMediaType(ProblemError):
+    """A request body of a media type the operation does not take."""
+
+    status = 415
+    type = "/problems/unsupported-media-type"
+
+    def __init__(self, given: str, accepted: list[str]) -> None:
+        super().__init__(f"Content-Type {given or '(none)'} is not taken here; send one of: {', '.join(accepted)}",
+                         accepted=accepted)
+        self.headers = {"Accept-Post": ", ".join(accepted)}
+
+
 def problem_body(status: int, detail: str, type_: str = "about:blank", **extra: object) -> dict:
     return {"type": type_, "title": HTTPStatus(status).phrase, "status": status, "detail": detail, **extra}
 

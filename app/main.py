@@ -9,7 +9,8 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
-from app.api import documents, experts, health, statements, topics
+from app.annotate.taxonomy import load_taxonomy
+from app.api import changes, documents, experts, health, statements, topics
 from app.api.auth import Gate, read_key
 from app.api.caching import ConditionalGetMiddleware, DatasetVersion
 from app.api.contract import install_problem_schema
@@ -43,8 +44,10 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app.state.engine = get_engine(database_url or get_settings().database_url)
     settings = get_settings()
     app.state.gate = Gate(settings.write_limit)
+    app.state.taxonomy = load_taxonomy(settings.taxonomy())  # what POST /v1/documents annotates with
+    app.state.max_document_bytes = settings.max_document_bytes
     reads = [read_key] if settings.read_requires_key else []  # the review pages read too
-    for module in (statements, experts, topics, documents, pages):
+    for module in (statements, experts, topics, documents, changes, pages):
         app.include_router(module.router, dependencies=reads)
     app.include_router(health.router)
     app.mount("/static", pages.static, name="static")  # the review pages' stylesheet

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model, field_validator
 
 T = TypeVar("T")
 
@@ -33,6 +33,26 @@ Cursor = Field(None, max_length=1000, pattern=r"^[A-Za-z0-9_-]*$", examples=["Wy
                description="Opaque cursor from a previous page's `next_cursor` (also in its `Link: rel=next`).")
 
 
+RFC3339 = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)", re.IGNORECASE)
+
+
+def moment_in_utc(value: object) -> object:
+    """An RFC 3339 date-time (never a bare date or a number of seconds) as an aware UTC datetime."""
+    if value is None or isinstance(value, datetime):
+        return value
+    if not isinstance(value, str) or not RFC3339.fullmatch(value):
+        raise ValueError("not an RFC 3339 date-time with its offset, such as 2026-12-02T15:00:00Z")
+    try:
+        return datetime.fromisoformat(value.upper()).astimezone(UTC)
+    except (ValueError, OverflowError):
+        raise ValueError("not a date-time within years 1 to 9999 (in UTC)") from None
+
+
+UpdatedSince = Annotated[datetime | None, BeforeValidator(moment_in_utc), Field(
+    None, examples=["2026-12-02T15:00:00Z"],
+    description="Only rows created or changed at or after this moment (RFC 3339, e.g. 2026-12-02T15:00:00Z).")]
+
+
 class Page(BaseModel, Generic[T]):
     items: list[T] = Field(description="This page's items.")
     next_cursor: str | None = Field(description="Pass as `cursor` for the next page; null on the last page.")
@@ -42,6 +62,12 @@ class PageParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
     limit: int = Limit
     cursor: str | None = Cursor
+
+
+class DocumentFilters(PageParams):
+    """Filters of /v1/documents."""
+
+    updated_since: UpdatedSince
 
 
 class DocumentPublic(BaseModel):
@@ -140,6 +166,7 @@ class ExpertFilters(PageParams):
     country: str | None = Field(
         None, pattern=COUNTRY_CODE, description="Only experts of this country (ISO alpha-2).", examples=["IL"]
     )
+    updated_since: UpdatedSince
 
 
 # StatementFilters fields that shape the answer without narrowing the matching statements
@@ -191,6 +218,7 @@ class StatementFilters(PageParams):
     )
     outlet: str | None = Field(None, pattern=NO_NUL, description="Only statements from documents of this outlet.",
                                examples=["Reuters"])
+    updated_since: UpdatedSince
     sort: str | None = Field(
         None,
         pattern=comma_list(SORT_FIELDS, sign="[-+]?"),
@@ -296,6 +324,8 @@ class Problem(BaseModel):
     param: str | None = Field(None, description="With invalid-parameter: the (first) parameter at fault.")
     errors: list[ProblemParam] | None = Field(None, description="With invalid-parameter: every parameter at fault.")
     offered: list[str] | None = Field(None, description="With not-acceptable: the media types offered.")
+    accepted: list[str] | None = Field(None, description="With unsupported-media-type (415): the body types taken.")
+    limit: int | None = Field(None, description="With content-too-large (413): the largest body taken, in bytes.")
 
 
 class AnnotationPage(BaseModel):

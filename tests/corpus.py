@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, text
@@ -34,6 +34,7 @@ class Row:
     mentions: frozenset[str]
     outlet: str | None
     published: date | None
+    updated_at: datetime  # UTC
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,12 @@ class Stored:
 
     def ids(self, keep=lambda row: True) -> list[int]:
         return [row.id for row in self.rows if keep(row)]
+
+
+def utc(value: str | datetime) -> datetime:
+    """A stored moment (SQLite hands it back as text, PostgreSQL without its zone) as an aware UTC datetime."""
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return moment.replace(tzinfo=UTC)
 
 
 def read_stored(engine: Engine) -> Stored:
@@ -67,13 +74,14 @@ def read_stored(engine: Engine) -> Stored:
             topic_links[statement_id].add(slug_of[topic_id])
         for statement_id, code in rows("SELECT statement_id, code FROM statement_country"):
             mentions[statement_id].add(code)
-        statements = rows("SELECT id, document_id, expert_id, kind, text, sentiment, forward_looking, confidence "
-                          "FROM statement ORDER BY id")
+        statements = rows("SELECT id, document_id, expert_id, kind, text, sentiment, forward_looking, confidence, "
+                          "updated_at FROM statement ORDER BY id")
     return Stored(
         rows=[
             Row(s.id, s.document_id, s.expert_id, experts[s.expert_id]["name"], frozenset(countries[s.expert_id]),
                 s.kind, s.text, s.sentiment, bool(s.forward_looking), s.confidence, frozenset(topic_links[s.id]),
-                frozenset(mentions[s.id]), documents[s.document_id]["outlet"], documents[s.document_id]["published"])
+                frozenset(mentions[s.id]), documents[s.document_id]["outlet"], documents[s.document_id]["published"],
+                utc(s.updated_at))
             for s in statements
         ],
         documents=documents,

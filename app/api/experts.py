@@ -32,7 +32,8 @@ TOPICS = operation(query=PageParams, paged=True, not_found=NO_EXPERT, cursor_exa
 def list_experts(request: Request, response: Response, session: SessionDep,
                  params: Annotated[ExpertFilters, Depends(parse_query(ExpertFilters))]) -> dict:
     """List experts."""
-    items, next_cursor = queries.list_experts(session, limit=params.limit, cursor=params.cursor, country=params.country)
+    items, next_cursor = queries.list_experts(session, limit=params.limit, cursor=params.cursor, country=params.country,
+                                              updated_since=params.updated_since)
     link_next(request, response, next_cursor)
     return {"items": items, "next_cursor": next_cursor}
 

@@ -19,6 +19,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, SQLModel, col, delete, select, update
 
+from app import audit
 from app.annotate.taxonomy import Taxonomy
 from app.ingest.analyse import EXTRACTOR_VERSION, Analysis
 from app.ingest.identity import People, Person
@@ -55,7 +56,12 @@ ADD_TO_TOPIC_COUNT = (
 
 def bump_dataset_version(session: Session) -> None:
     """Record that the data changed (the API's ETags follow this version)."""
-    session.connection().execute(BUMP_VERSION, {"now": utcnow()})
+    bump_version(session.connection())
+
+
+def bump_version(conn: Connection) -> None:
+    """Record that the data changed, on a connection (see bump_dataset_version)."""
+    conn.execute(BUMP_VERSION, {"now": utcnow()})
 
 
 def sync_topics(session: Session, *, taxonomy: Taxonomy) -> dict[str, int]:
@@ -77,9 +83,11 @@ def sync_topics(session: Session, *, taxonomy: Taxonomy) -> dict[str, int]:
 
 
 def persist_documents(
-    session: Session, documents: list[tuple[RawDocument, Analysis]], *, topic_ids: dict[str, int], people: People
-) -> None:
-    """Insert analysed documents with their experts, appearances, statements and annotations.
+    session: Session, documents: list[tuple[RawDocument, Analysis]], *, topic_ids: dict[str, int], people: People,
+    actor: str,
+) -> list[int]:
+    """Insert analysed documents with their experts, appearances, statements and annotations, and one
+    "created" event per document by `actor` (app.audit); return the documents' ids.
 
     One INSERT (or executemany) per table for all the documents; `people` names the experts
     without a query per expert. Documents are taken in order, so a name resolves as if each
@@ -95,6 +103,15 @@ def persist_documents(
     statement_ids = insert_returning_ids(conn, Statement, statement_rows(placed), STATEMENT_KEY)
     annotations = [annotation for p in placed for annotation in p.analysis.annotations]
     add_annotation_rows(conn, list(zip(statement_ids, annotations, strict=True)), topic_ids)
+    audit.record_many(conn, [created_event(p, raw, actor) for p, (raw, _) in zip(placed, documents, strict=True)])
+    return ids
+
+
+def created_event(placed: Placed, raw: RawDocument, actor: str) -> dict:
+    """The feed's event of a stored document (its title, hash and statement count)."""
+    changes = {"title": (None, raw.title), "sha256": (None, placed.analysis.sha256),
+               "statements": (0, len(placed.analysis.extraction.statements))}
+    return audit.event(actor=actor, entity="document", entity_id=placed.id, action="created", changes=changes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +179,7 @@ def write_people(conn: Connection, people: People) -> None:
     """Store the persons new or merged since the last write: UPDATEs first (a partial name may be
     given up for a full one, freeing its key), then one INSERT whose ids go back to the persons."""
     persons = people.take_changed()
-    known = [{"expert_id": p.id, **p.values()} for p in persons if p.id is not None]
+    known = [{"expert_id": p.id, **p.values(), "updated_at": utcnow()} for p in persons if p.id is not None]
     if known:
         conn.execute(UPDATE_EXPERT, known)
     new = [p for p in persons if p.id is None]

@@ -11,8 +11,10 @@ from typing import Literal
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
+from app import audit
 from app.annotate.taxonomy import Taxonomy
-from app.ingest.analyse import Analysis, DocumentContext, annotate_in, content_hash
+from app.audit import CLI
+from app.ingest.analyse import Analysis, DocumentContext, analyse, annotate_in, content_hash
 from app.ingest.identity import People
 from app.ingest.parallel import analyser
 from app.ingest.persist import (
@@ -23,7 +25,7 @@ from app.ingest.persist import (
     sync_topics,
 )
 from app.ingest.sources import ReadError, read_documents
-from app.models import Document, Statement
+from app.models import Document, Statement, utcnow
 from app.types import RawDocument
 
 Outcome = Literal["loaded", "unchanged", "failed"]
@@ -172,7 +174,7 @@ def store_together(todo: Todo, *, engine: Engine, topic_ids: dict[str, int], peo
         stored = stored_hashes(session, [analysis.sha256 for _, _, analysis in todo])
         fresh = {i: (raw, analysis) for i, raw, analysis in todo if first_copy(analysis.sha256, stored)}
         if fresh:
-            persist_documents(session, list(fresh.values()), topic_ids=topic_ids, people=people)
+            persist_documents(session, list(fresh.values()), topic_ids=topic_ids, people=people, actor=CLI)
     return {i: loaded(raw, analysis) if i in fresh else unchanged(raw) for i, raw, analysis in todo}
 
 
@@ -197,7 +199,7 @@ def store_one(session: Session, raw: RawDocument, analysis: Analysis, *, topic_i
         return unchanged(raw)
     try:
         with session.begin_nested():
-            persist_documents(session, [(raw, analysis)], topic_ids=topic_ids, people=people)
+            persist_documents(session, [(raw, analysis)], topic_ids=topic_ids, people=people, actor=CLI)
     except Exception as err:  # noqa: BLE001 - one bad document must not stop the others
         people.forget()
         return failed(raw.source, reason(err))
@@ -228,6 +230,18 @@ def loaded(raw: RawDocument, analysis: Analysis) -> DocumentResult:
     return DocumentResult(raw.source, "loaded", len(analysis.extraction.experts), len(analysis.extraction.statements))
 
 
+def ingest_document(session: Session, raw: RawDocument, *, taxonomy: Taxonomy, actor: str) -> tuple[int, bool]:
+    """Store one document as `ingest` does, analysed in this process, in the caller's transaction (with its
+    "created" event by `actor`); return its id and whether it is new (False: the same text was stored)."""
+    stored = session.exec(select(Document.id).where(Document.sha256 == content_hash(raw.text))).first()
+    if stored is not None:
+        return stored, False
+    topic_ids = sync_topics(session, taxonomy=taxonomy)
+    analysis = analyse(raw.text, taxonomy, published=raw.published)
+    [document_id] = persist_documents(session, [(raw, analysis)], topic_ids=topic_ids, people=People(), actor=actor)
+    return document_id, True
+
+
 def reannotate(*, engine: Engine, taxonomy: Taxonomy) -> int:
     """Recompute every statement's annotations from the taxonomy, without re-extracting; return the count.
 
@@ -249,9 +263,14 @@ def reannotate(*, engine: Engine, taxonomy: Taxonomy) -> int:
             annotations = [annotate_in(context, s.text, taxonomy) for s in statements]
             clear_annotation_rows(session.connection(), statement_ids=[s.id for s in statements])
             bump_dataset_version(session)
+            now = utcnow()
             for statement, annotation in zip(statements, annotations, strict=True):
                 statement.sentiment, statement.forward_looking = annotation.sentiment, annotation.forward_looking
+                statement.updated_at = now
                 session.add(statement)
             annotated = [(s.id, a) for s, a in zip(statements, annotations, strict=True)]
             add_annotation_rows(session.connection(), annotated, topic_ids)
+            session.flush()
+            audit.record(session.connection(), actor=CLI, entity="document", entity_id=document.id,
+                         action="annotated")
             done += len(statements)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
 
@@ -35,9 +37,13 @@ def statement_counts(session: Session, *, document_ids: list[int]) -> dict[int, 
     return dict(rows.all())
 
 
-def list_documents(session: Session, *, limit: int, cursor: str | None) -> tuple[list[dict], str | None]:
-    """List documents by id, without their text."""
-    rows, next_cursor = fetch_page(session, select(*LISTED), by_id(col(Document.id)), limit=limit, cursor=cursor)
+def list_documents(session: Session, *, limit: int, cursor: str | None, updated_since: datetime | None = None
+                   ) -> tuple[list[dict], str | None]:
+    """List documents by id, without their text (optionally those written since a moment)."""
+    query = select(*LISTED)
+    if updated_since is not None:
+        query = query.where(col(Document.updated_at) >= updated_since)
+    rows, next_cursor = fetch_page(session, query, by_id(col(Document.id)), limit=limit, cursor=cursor)
     counts = statement_counts(session, document_ids=[r.id for r in rows])
     return [dict(r._mapping, statement_count=counts.get(r.id, 0)) for r in rows], next_cursor
 

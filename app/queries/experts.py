@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import datetime
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -13,14 +14,17 @@ from app.queries.sorting import by_id, fetch_page
 
 
 def list_experts(
-    session: Session, *, limit: int, cursor: str | None, country: str | None = None
+    session: Session, *, limit: int, cursor: str | None, country: str | None = None,
+    updated_since: datetime | None = None,
 ) -> tuple[list[dict], str | None]:
-    """List experts by id, optionally those of one country."""
+    """List experts by id, optionally those of one country, or those written since a moment."""
     query = select(Expert)
     if country:
         query = query.where(
             col(Expert.id).in_(select(ExpertCountry.expert_id).where(ExpertCountry.code == country.upper()))
         )
+    if updated_since is not None:
+        query = query.where(col(Expert.updated_at) >= updated_since)
     rows, next_cursor = fetch_page(session, query, by_id(col(Expert.id)), limit=limit, cursor=cursor)
     return expert_items(session, [row[0] for row in rows]), next_cursor
 

@@ -103,4 +103,6 @@ def row_clauses(f: StatementFilters) -> list[ColumnElement[bool]]:
         clauses.append(col(Statement.sentiment) <= f.sentiment_max)
     if f.confidence_min is not None:
         clauses.append(col(Statement.confidence) >= f.confidence_min)
+    if f.updated_since is not None:
+        clauses.append(col(Statement.updated_at) >= f.updated_since)
     return clauses

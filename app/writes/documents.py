@@ -1,14 +1,41 @@
-"""Deleting a document: its statements and their links go, and so do experts left with no statement."""
+"""Adding a document (extracted and annotated as `opinions ingest` does), and deleting one: its statements
+and their links go, and so do experts left with no statement."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import delete, exists, select
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
 from app import audit
+from app.annotate.taxonomy import Taxonomy
 from app.errors import NotFound
 from app.ingest.persist import bump_dataset_version, clear_annotation_rows
+from app.ingest.pipeline import ingest_document
 from app.models import Appearance, Document, Expert, Statement
+from app.types import RawDocument
+
+ATTEMPTS = 3  # of adding a document whose unique keys concurrent writes took first
+
+
+def add_document(session: Session, raw: RawDocument, *, taxonomy: Taxonomy, actor: str) -> tuple[int, bool]:
+    """Extract, annotate and store a document in one transaction, with its "created" event; return its id and
+    whether it is new (the same text stored already gives that document's id).
+
+    Unlike the other writes it owns its transaction: a concurrent write may store the same text, or a new
+    expert of the same name, first (a unique key fails); then it tries again, and sees what that one stored.
+    """
+    raw = replace(raw, source=raw.source or f"api:{actor}")
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            with session.begin():
+                return ingest_document(session, raw, taxonomy=taxonomy, actor=actor)
+        except IntegrityError:
+            if attempt == ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")
 
 
 def delete_document(session: Session, *, document_id: int, actor: str) -> None:

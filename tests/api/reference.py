@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from statistics import median_low
 from types import SimpleNamespace
 from typing import Any
@@ -48,6 +49,7 @@ PREDICATES: dict[str, Callable[[Row, Any, dict], bool]] = {
     "confidence_min": lambda row, v, _: row.confidence >= float(v),
     "outlet": lambda row, v, _: row.outlet == v,
     "q": lambda row, v, _: matches_q(v, row.text),
+    "updated_since": lambda row, v, _: row.updated_at >= datetime.fromisoformat(v),
 }
 
 
@@ -123,4 +125,5 @@ def picks(stored: Stored) -> SimpleNamespace:
         sentiment_low=sentiments[len(sentiments) // 4],  # stored values: the bounds are inclusive
         sentiment_high=sentiments[3 * len(sentiments) // 4],
         confidence=median_low(r.confidence for r in rows),
+        updated_since=median_low(r.updated_at for r in rows).isoformat(),  # rows stored one after the other
     )

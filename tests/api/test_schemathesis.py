@@ -7,6 +7,9 @@ advises for rules the schema cannot express; everything else is generated from t
   cursor only if the API issued it (in a `Link: rel="next"`; the stateful phase follows the `next`
   links); hand-made and foreign cursors are refused in tests/api/test_contract.py;
 - in `sort`, each field once, and `relevance` only with `q`.
+
+The writes are exercised for real: every request carries a write key (schemathesis also sends some
+without, and checks they are refused), on a database of its own, since DELETE removes seed documents.
 """
 
 from __future__ import annotations
@@ -19,10 +22,14 @@ from schemathesis.engine import events, from_schema
 from schemathesis.engine.statistic import Statistic
 from schemathesis.generation import GenerationMode
 
+from app.api.auth import Gate
+from app.db import get_engine
+from app.ingest import pipeline
 from app.main import create_app
+from tests.conftest import SEEDS
+from tests.writes.conftest import make_key
 
 EXAMPLES = 25  # per operation and phase; deterministic, so every run draws the same cases
-CONFIG = {"generation": {"max-examples": EXAMPLES, "deterministic": True}}
 
 
 def readable_sort(sort: str, has_q: bool) -> str:
@@ -69,10 +76,12 @@ def keep_the_rules(issued: set[str]):
     return map_case
 
 
-def run(app) -> tuple[Statistic, list[str], set[str]]:
-    """Run schemathesis on the app: its statistic, the errors it met, the operations it tested."""
+def run(app, key: str) -> tuple[Statistic, list[str], set[str]]:
+    """Run schemathesis on the app with a key: its statistic, the errors it met, the operations it tested."""
     issued = IssuedCursors(app)
-    schema = schemathesis.openapi.from_asgi("/openapi.json", issued, config=SchemathesisConfig.from_dict(CONFIG))
+    config = {"generation": {"max-examples": EXAMPLES, "deterministic": True},
+              "headers": {"Authorization": f"Bearer {key}"}}
+    schema = schemathesis.openapi.from_asgi("/openapi.json", issued, config=SchemathesisConfig.from_dict(config))
     schema.hook(keep_the_rules(issued.cursors))
     statistic, errors, tested = Statistic(), [], set()
     for event in from_schema(schema).execute():
@@ -94,9 +103,16 @@ def describe(statistic: Statistic) -> list[str]:
     return lines
 
 
-def test_every_operation_keeps_its_documented_contract(seeded_url):
-    app = create_app(seeded_url)
-    statistic, errors, tested = run(app)
+def test_every_operation_keeps_its_documented_contract(databases, taxonomy):
+    url = databases.new()
+    assert not pipeline.ingest([SEEDS], engine=get_engine(url), taxonomy=taxonomy, workers=1).failures
+    app = create_app(url)
+    app.state.gate = Gate("1000000/minute")  # the writes are fuzzed, not their limit (tests/writes/test_auth.py)
+    try:
+        statistic, errors, tested = run(app, make_key(url, "schemathesis", "write"))
+    finally:
+        app.state.version.close()
+        get_engine(url).dispose()
     operations = {f"{method.upper()} {path}" for path, ops in app.openapi()["paths"].items() for method in ops}
     assert operations <= tested, operations - tested
     assert not errors, errors

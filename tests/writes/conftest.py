@@ -1,7 +1,12 @@
-"""Write tests: a fresh database per test, seeded, with a key of each scope."""
+"""Write tests: a fresh database per test, seeded, with a key of each scope.
+
+Each test's connections are closed when it ends (the engine's pool, and an app's own connection when its
+client is used as a context manager): a PostgreSQL server's connection slots are few and shared.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
@@ -32,12 +37,13 @@ def make_key(url: str, name: str, scope: str) -> str:
 
 
 @pytest.fixture
-def writable_url(databases, taxonomy) -> str:
+def writable_url(databases, taxonomy) -> Iterator[str]:
     """A fresh database holding the seed documents, for a test that writes."""
     url = databases.new()
     report = pipeline.ingest([SEEDS], engine=get_engine(url), taxonomy=taxonomy, workers=1)
     assert not report.failures
-    return url
+    yield url
+    get_engine(url).dispose()
 
 
 @pytest.fixture
@@ -46,5 +52,6 @@ def keys(writable_url) -> Keys:
 
 
 @pytest.fixture
-def writer(writable_url) -> TestClient:
-    return TestClient(create_app(writable_url))
+def writer(writable_url) -> Iterator[TestClient]:
+    with TestClient(create_app(writable_url)) as client:
+        yield client
