@@ -6,7 +6,7 @@ from http import HTTPStatus
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 from starlette.routing import Match
 
@@ -41,6 +41,39 @@ class InvalidParameter(ProblemError):
 
     def __init__(self, param: str, detail: str) -> None:
         super().__init__(f"{param}: {detail}", param=param, errors=[{"param": param, "msg": detail}])
+
+
+class Conflict(ProblemError):
+    """The write would make a second copy of something unique (a name, a statement's span and speaker)."""
+
+    status = 409
+    type = "/problems/conflict"
+
+
+class PreconditionFailed(ProblemError):
+    """If-Match names no current tag of the resource: someone changed it since the client read it."""
+
+    status = 412
+    type = "/problems/precondition-failed"
+
+
+class UnsupportedMediaType(ProblemError):
+    """A request body in a media type the operation does not take."""
+
+    status = 415
+    type = "/problems/unsupported-media-type"
+
+    def __init__(self, given: str, accepted: list[str]) -> None:
+        super().__init__(f"the body must be {' or '.join(accepted)}, not {given or 'unlabelled'}", accepted=accepted)
+        self.headers = {"Accept-Patch": ", ".join(accepted)} if "application/merge-patch+json" in accepted else None
+
+
+class Moved(Exception):
+    """What was asked for lives on under another address (an expert merged into another): 308."""
+
+    def __init__(self, location: str) -> None:
+        super().__init__(location)
+        self.location = location
 
 
 class NotAcceptable(ProblemError):
@@ -117,6 +150,10 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ProblemError)
     async def on_problem(_: Request, exc: ProblemError) -> JSONResponse:
         return problem(exc.status, exc.detail, exc.type, headers=exc.headers, **exc.extra)
+
+    @app.exception_handler(Moved)
+    async def on_moved(_: Request, exc: Moved) -> Response:
+        return Response(status_code=308, headers={"Location": exc.location})
 
     @app.exception_handler(RequestValidationError)
     async def on_validation(_: Request, exc: RequestValidationError) -> JSONResponse:

@@ -84,6 +84,9 @@ class Topic(SQLModel, table=True):
     statement_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # kept by persist
 
 
+REJECTED = "rejected"  # a statement's status that hides it from the default lists and from every count
+
+
 class Statement(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("document_id", "char_start", "char_end", "expert_id"),

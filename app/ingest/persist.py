@@ -10,7 +10,7 @@ one query per group for the surnames it has not seen) rather than with a query p
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,6 +23,7 @@ from app.annotate.taxonomy import Taxonomy
 from app.ingest.analyse import EXTRACTOR_VERSION, Analysis
 from app.ingest.identity import People, Person
 from app.models import (
+    REJECTED,
     Appearance,
     DatasetState,
     Document,
@@ -197,29 +198,47 @@ def insert_new_rows(conn: Connection, table: type[SQLModel], rows: list[dict]) -
         conn.execute(dialect_insert(table).on_conflict_do_nothing(), rows)
 
 
-def add_annotation_rows(conn: Connection, annotated: list[tuple[int, Annotation]], topic_ids: dict[str, int]) -> None:
-    """Insert the topic and country-mention links of statements."""
+def add_annotation_rows(conn: Connection, annotated: list[tuple[int, Annotation]], topic_ids: dict[str, int], *,
+                        uncounted: Collection[int] = ()) -> None:
+    """Insert the topic and country-mention links of statements (`uncounted`: rejected statements, whose
+    links count in no topic's statement_count)."""
+    add_topic_links(conn, [(sid, a.topics) for sid, a in annotated], topic_ids, uncounted=uncounted)
+    mentions = [{"statement_id": sid, "code": code} for sid, a in annotated for code in dict.fromkeys(a.countries)]
+    insert_rows(conn, StatementCountry, mentions)
+
+
+def add_topic_links(conn: Connection, topics: list[tuple[int, Mapping[str, list[str]]]], topic_ids: dict[str, int],
+                    *, uncounted: Collection[int] = ()) -> None:
+    """Link statements to topics (slug -> evidence terms); each topic's count follows."""
     links = [
         {"statement_id": sid, "topic_id": topic_ids[slug], "evidence": terms}
-        for sid, a in annotated
-        for slug, terms in a.topics.items()
+        for sid, by_slug in topics
+        for slug, terms in by_slug.items()
         if slug in topic_ids
     ]
     insert_rows(conn, StatementTopic, links)
-    mentions = [{"statement_id": sid, "code": code} for sid, a in annotated for code in dict.fromkeys(a.countries)]
-    insert_rows(conn, StatementCountry, mentions)
-    adjust_topic_counts(conn, Counter(link["topic_id"] for link in links))
+    adjust_topic_counts(conn, Counter(link["topic_id"] for link in links if link["statement_id"] not in uncounted))
 
 
 def clear_annotation_rows(conn: Connection, *, statement_ids: list[int]) -> None:
     """Delete the topic and country-mention links of statements (before re-annotating them)."""
+    clear_topic_links(conn, statement_ids=statement_ids)
+    clear_country_links(conn, statement_ids=statement_ids)
+
+
+def clear_topic_links(conn: Connection, *, statement_ids: list[int]) -> None:
+    """Delete the topic links of statements; the topics' counts follow (a rejected statement counts in none)."""
     linked = (
         select(StatementTopic.topic_id, func.count())
-        .where(col(StatementTopic.statement_id).in_(statement_ids))
+        .join(Statement, col(Statement.id) == StatementTopic.statement_id)
+        .where(col(StatementTopic.statement_id).in_(statement_ids), col(Statement.status) != REJECTED)
         .group_by(StatementTopic.topic_id)
     )
     adjust_topic_counts(conn, {topic_id: -n for topic_id, n in conn.execute(linked)})
     conn.execute(delete(StatementTopic).where(col(StatementTopic.statement_id).in_(statement_ids)))
+
+
+def clear_country_links(conn: Connection, *, statement_ids: list[int]) -> None:
     conn.execute(delete(StatementCountry).where(col(StatementCountry.statement_id).in_(statement_ids)))
 
 
