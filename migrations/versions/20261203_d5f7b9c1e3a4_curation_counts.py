@@ -1,4 +1,5 @@
-"""topic_author_count counts no rejected statement, and follows a statement's status, kind and expert
+"""topic_author_count counts no rejected statement, and follows a statement's status, kind and expert;
+the sort indexes end with the status
 
 Curation (issue 13) changes statements after they are stored: a person rejects one (it leaves every
 default list and every count), corrects its kind, or gives it to another expert. The roll-up's
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import sqlalchemy as sa
 from alembic import op
 
 revision: str = "d5f7b9c1e3a4"
@@ -93,11 +95,27 @@ POSTGRES_DOWN = [
 ]
 
 
+# index name -> its columns before; each gains the status at its end (and "_status" in its name)
+SORT_INDEXES = {
+    "ix_statement_expert_id_id": ["expert_id", "id"],
+    "ix_statement_expert_name_id": ["expert_name", "id"],
+    "ix_statement_sentiment_id": ["sentiment", "id"],
+    "ix_statement_published_expert_name_id": [sa.text("published DESC"), "expert_name", "id"],
+    "ix_statement_sentiment_desc_id": [sa.text("sentiment DESC"), "id"],
+}
+
+
 def upgrade() -> None:
     for sql in SQLITE_UP if op.get_bind().dialect.name == "sqlite" else POSTGRES_UP:
         op.execute(sql)
+    for name, columns in SORT_INDEXES.items():
+        op.create_index(f"{name}_status", "statement", [*columns, "status"])
+        op.drop_index(name, table_name="statement")
 
 
 def downgrade() -> None:
+    for name, columns in SORT_INDEXES.items():
+        op.create_index(name, "statement", columns)
+        op.drop_index(f"{name}_status", table_name="statement")
     for sql in SQLITE_DOWN if op.get_bind().dialect.name == "sqlite" else POSTGRES_DOWN:
         op.execute(sql)
