@@ -38,7 +38,7 @@ from app.models import (
 from app.types import Annotation, RawDocument
 
 KNOWN_EXPERTS = select(
-    Expert.id, Expert.name, Expert.nationality, Expert.aliases, Expert.roles, Expert.affiliations
+    Expert.id, Expert.name, Expert.nationality, Expert.aliases, Expert.roles, Expert.affiliations, Expert.curated
 )
 STATEMENT_KEY = ("document_id", "char_start", "char_end", "expert_id")  # unique
 UPDATE_EXPERT = update(Expert).where(col(Expert.id) == bindparam("expert_id"))
@@ -116,9 +116,10 @@ def name_experts(conn: Connection, people: People, analyses: list[Analysis]) -> 
 
 
 def expert_country_rows(placed: list[Placed]) -> list[dict]:
+    """The countries each appearance gives its expert (none to an expert whose countries a person set)."""
     pairs = dict.fromkeys(
         (p.persons[found.name].id, code) for p in placed for found in p.analysis.extraction.experts
-        for code in found.countries
+        for code in found.countries if "countries" not in p.persons[found.name].curated
     )
     return [{"expert_id": expert_id, "code": code} for expert_id, code in pairs]
 
@@ -154,7 +155,8 @@ def load_people(conn: Connection, people: People, names: list[str]) -> None:
     for chunk in (surnames[i : i + 500] for i in range(0, len(surnames), 500)):
         rows = conn.execute(KNOWN_EXPERTS.where(col(Expert.surname_key).in_(chunk))).all()
         people.know(chunk, [
-            Person(r.name, r.nationality, list(r.aliases), list(r.roles), list(r.affiliations), id=r.id)
+            Person(r.name, r.nationality, list(r.aliases), list(r.roles), list(r.affiliations), id=r.id,
+                   curated=frozenset(r.curated or ()))
             for r in rows
         ])
 
