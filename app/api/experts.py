@@ -74,7 +74,7 @@ def redirected(request: Request, session: SessionDep, expert_id: int) -> Iterato
         if new_id is None:
             raise
         path = request.url.path.replace(f"/v1/experts/{expert_id}", f"/v1/experts/{new_id}", 1)
-        raise Moved(str(request.url.replace(path=path))) from None
+        raise Moved(path + (f"?{request.url.query}" if request.url.query else "")) from None
 
 
 PATCH = write_operation(

@@ -45,7 +45,7 @@ def list_statements(request: Request, session: SessionDep,
     """List statements that pass every filter given, or export them all."""
     if filters.expert is not None and (new_id := moved_to(session, expert_id=filters.expert)) is not None:
         query = [(k, str(new_id) if k == "expert" else v) for k, v in request.query_params.multi_items()]
-        raise Moved(str(request.url.replace(query=urlencode(query))))  # an expert merged into another
+        raise Moved(f"{request.url.path}?{urlencode(query)}")  # an expert merged into another
     if media_type != JSON:
         filters = filters.model_copy(update={"cursor": None})
         queries.make_query(session, filters)  # every parameter checked before the first byte is sent
