@@ -1,5 +1,5 @@
 """topic_author_count counts no rejected statement, and follows a statement's status, kind and expert;
-the sort indexes end with the status
+the sort indexes end with the status; the write API's times are timestamptz on PostgreSQL
 
 Curation (issue 13) changes statements after they are stored: a person rejects one (it leaves every
 default list and every count), corrects its kind, or gives it to another expert. The roll-up's
@@ -105,15 +105,31 @@ SORT_INDEXES = {
 }
 
 
+# Times of c4e6a8b0d2f3 made as `timestamp` on PostgreSQL; the models (and every earlier time column) hold
+# aware UTC times, `timestamptz`. SQLite keeps text either way.
+TIMES = {"api_key": ["created_at", "revoked_at"], "change": ["at"], "document": ["updated_at"],
+         "expert": ["updated_at", "curated_at"], "statement": ["updated_at", "curated_at"]}
+
+
+def retype_times(type_: str) -> None:
+    """PostgreSQL: the times as `type_`, read as UTC (SQLite needs nothing)."""
+    if op.get_bind().dialect.name == "postgresql":
+        for table, columns in TIMES.items():
+            for column in columns:
+                op.execute(f"ALTER TABLE {table} ALTER COLUMN {column} TYPE {type_} USING {column} AT TIME ZONE 'UTC'")
+
+
 def upgrade() -> None:
     for sql in SQLITE_UP if op.get_bind().dialect.name == "sqlite" else POSTGRES_UP:
         op.execute(sql)
+    retype_times("timestamptz")
     for name, columns in SORT_INDEXES.items():
         op.create_index(f"{name}_status", "statement", [*columns, "status"])
         op.drop_index(name, table_name="statement")
 
 
 def downgrade() -> None:
+    retype_times("timestamp")
     for name, columns in SORT_INDEXES.items():
         op.create_index(name, "statement", columns)
         op.drop_index(f"{name}_status", table_name="statement")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
@@ -32,12 +33,13 @@ def make_key(url: str, name: str, scope: str) -> str:
 
 
 @pytest.fixture
-def writable_url(databases, taxonomy) -> str:
-    """A fresh database holding the seed documents, for a test that writes."""
+def writable_url(databases, taxonomy) -> Iterator[str]:
+    """A fresh database holding the seed documents, for a test that writes (its connections closed after)."""
     url = databases.new()
     report = pipeline.ingest([SEEDS], engine=get_engine(url), taxonomy=taxonomy, workers=1)
     assert not report.failures
-    return url
+    yield url
+    get_engine(url).dispose()  # a database per test: idle pools would take every PostgreSQL connection
 
 
 @pytest.fixture
@@ -46,5 +48,7 @@ def keys(writable_url) -> Keys:
 
 
 @pytest.fixture
-def writer(writable_url) -> TestClient:
-    return TestClient(create_app(writable_url))
+def writer(writable_url) -> Iterator[TestClient]:
+    app = create_app(writable_url)
+    yield TestClient(app)
+    app.state.version.close()
