@@ -1,4 +1,4 @@
-"""The `opinions` command: ingest, extract, annotate, evaluate, serve, keys, db upgrade."""
+"""The `opinions` command: ingest, extract, annotate, reextract, evaluate, serve, keys, db upgrade."""
 
 from __future__ import annotations
 
@@ -221,6 +221,32 @@ def annotate(ctx: typer.Context, database_url: DatabaseUrl = None, taxonomy: Tax
     with database(url) as engine:
         count = pipeline.reannotate(engine=engine, taxonomy=topics)
     err.print(f"re-annotated {count} statements")
+
+
+@app.command()
+def reextract(
+    ctx: typer.Context,
+    everything: Annotated[bool, typer.Option("--all", help="Every document, not only those of an older extractor")]
+    = False,
+    document: Annotated[int | None, typer.Option("--document", help="Only this document (id)", min=1)] = None,
+    database_url: DatabaseUrl = None,
+    taxonomy: TaxonomyPath = None,
+) -> None:
+    """Extract stored documents again with the current extractor (by default those an older one extracted),
+    keeping manual statements and every field a person curated; a rejected statement stays rejected."""
+    from app.ingest.reextract import documents_to_reextract
+    from app.ingest.reextract import reextract as run_reextract
+
+    url, topics = resolve_url(ctx, database_url), taxonomy_from(ctx, taxonomy)
+    with database(url) as engine:
+        ids = documents_to_reextract(engine, everything=everything, document_id=document)
+        if document is not None and not ids:
+            failure(f"no document with id {document}")
+        done = run_reextract(ids, engine=engine, taxonomy=topics)
+    for result in done:
+        typer.echo(f"document {result.document_id}: {result.before} -> {result.after} statements "
+                   f"({result.kept} kept for the people who curated them)")
+    err.print(f"re-extracted {len(done)} documents")
 
 
 @app.command()

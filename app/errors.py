@@ -44,6 +44,40 @@ class InvalidParameter(ProblemError):
         super().__init__(f"{param}: {detail}", param=param, errors=[{"param": param, "msg": detail}])
 
 
+class Conflict(ProblemError):
+    """The write would make a second copy of something unique (a name, a statement's span and speaker)."""
+
+    status = 409
+    type = "/problems/conflict"
+
+
+class PreconditionFailed(ProblemError):
+    """If-Match names no current tag of the resource: someone changed it since the client read it."""
+
+    status = 412
+    type = "/problems/precondition-failed"
+
+
+class UnsupportedMediaType(ProblemError):
+    """A request body in a media type the operation does not take."""
+
+    status = 415
+    type = "/problems/unsupported-media-type"
+
+    def __init__(self, given: str, accepted: list[str]) -> None:
+        super().__init__(f"the body must be {' or '.join(accepted)}, not {given or 'unlabelled'}", accepted=accepted)
+        patch = "application/merge-patch+json" in accepted  # RFC 5789's Accept-Patch, else Accept-Post (W3C LDP)
+        self.headers = {"Accept-Patch" if patch else "Accept-Post": ", ".join(accepted)}
+
+
+class Moved(Exception):
+    """What was asked for lives on under another address (an expert merged into another): 308."""
+
+    def __init__(self, location: str) -> None:
+        super().__init__(location)
+        self.location = location
+
+
 class NotAcceptable(ProblemError):
     """The Accept header admits none of the media types the resource is offered in."""
 
@@ -97,18 +131,6 @@ class ContentTooLarge(ProblemError):
         super().__init__(f"the body is over the limit of {limit} bytes", limit=limit)
 
 
-class UnsupportedMediaType(ProblemError):
-    """A request body of a media type the operation does not take."""
-
-    status = 415
-    type = "/problems/unsupported-media-type"
-
-    def __init__(self, given: str, accepted: list[str]) -> None:
-        super().__init__(f"Content-Type {given or '(none)'} is not taken here; send one of: {', '.join(accepted)}",
-                         accepted=accepted)
-        self.headers = {"Accept-Post": ", ".join(accepted)}
-
-
 def problem_body(status: int, detail: str, type_: str = "about:blank", **extra: object) -> dict:
     return {"type": type_, "title": HTTPStatus(status).phrase, "status": status, "detail": detail, **extra}
 
@@ -155,6 +177,10 @@ def install_error_handlers(app: FastAPI, *, pages: PageRenderer | None = None) -
     @app.exception_handler(ProblemError)
     async def on_problem(request: Request, exc: ProblemError) -> Response:
         return respond(request, exc.status, exc.detail, exc.type, headers=exc.headers, **exc.extra)
+
+    @app.exception_handler(Moved)
+    async def on_moved(_: Request, exc: Moved) -> Response:
+        return Response(status_code=308, headers={"Location": exc.location})
 
     @app.exception_handler(RequestValidationError)
     async def on_validation(request: Request, exc: RequestValidationError) -> Response:

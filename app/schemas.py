@@ -85,7 +85,18 @@ class DocumentDetail(DocumentPublic):
     text: str = Field(description="The text verbatim (UTF-8, LF line ends); statement offsets index it.")
 
 
-class ExpertPublic(BaseModel):
+def curation_marks() -> dict:
+    """The fields that say what a person changed by hand through the API (kept through re-annotation and
+    re-extraction), by whom and when; each model gets its own copies."""
+    return {
+        "curated": (bool, Field(description="Whether a person has set any field by hand.")),
+        "curated_fields": (list[str], Field(description="The fields a person set (e.g. ['status', 'topics']).")),
+        "curated_by": (str | None, Field(description="The name of the API key that last set a field; null if never.")),
+        "curated_at": (datetime | None, Field(description="When a field was last set by hand; null if never.")),
+    }
+
+
+class ExpertFacts(BaseModel):
     id: int = Field(description="Expert id.")
     name: str = Field(description="Full name as written.")
     aliases: list[str] = Field(description="Other forms of the name seen in documents.")
@@ -96,12 +107,19 @@ class ExpertPublic(BaseModel):
     statement_count: int = Field(description="Statements attributed to the expert.")
 
 
+ExpertPublic = create_model("ExpertPublic", __base__=ExpertFacts, __doc__="An expert.", **curation_marks())
+
+
 class ExpertRef(BaseModel):
     id: int = Field(description="Expert id.")
     name: str = Field(description="Full name.")
 
 
-class StatementPublic(BaseModel):
+STATUSES = ("unreviewed", "accepted", "rejected")
+Status = Literal["unreviewed", "accepted", "rejected"]
+
+
+class StatementFacts(BaseModel):
     id: int = Field(description="Statement id.")
     document_id: int = Field(description="The document the statement comes from.")
     expert: ExpertPublic | ExpertRef = Field(
@@ -121,8 +139,16 @@ class StatementPublic(BaseModel):
     sieve: str = Field(description="The speaker sieve that linked the words to the expert ('quotation/name', "
                                    "'interviewee', 'block', ...).")
     confidence: float = Field(description="How often that sieve is right (0-1), measured on held-out articles.")
+    status: Status = Field(description="A person's verdict: 'unreviewed', 'accepted', or 'rejected' (a rejected "
+                                       "statement leaves the lists and counts unless asked for with status=).")
+    origin: Literal["extracted", "manual"] = Field(description="'extracted' (found by the extractor) or 'manual' "
+                                                               "(added by a person).")
     snippet: str | None = Field(None, description="With q: the matching words in context, marked with <mark>.")
     document: DocumentPublic | None = Field(None, description="With expand=document: the document, without text.")
+
+
+StatementPublic = create_model("StatementPublic", __base__=StatementFacts, __doc__="A statement.",
+                               **curation_marks())
 
 
 class FacetValue(BaseModel):
@@ -207,6 +233,10 @@ class StatementFilters(PageParams):
     sentiment_max: float | None = Field(None, ge=-1, le=1, description="Highest sentiment, -1..1.", examples=[1])
     confidence_min: float | None = Field(None, ge=0, le=1, description="Lowest attribution confidence, 0..1.",
                                          examples=[0.8])
+    status: list[Status] = Field(
+        default_factory=list, examples=[["rejected"]],
+        description="Only statements with this review status (repeatable). Default: every status but 'rejected'.",
+    )
     q: str | None = Field(
         None,
         min_length=1,

@@ -20,7 +20,7 @@ from app.db import get_engine
 from app.ingest import pipeline
 from app.main import create_app
 from app.migrate import upgrade_database
-from tests.corpus import ARTICLES, Stored, read_stored
+from tests.corpus import ARTICLES, Stored, read_stored, review
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -90,6 +90,7 @@ def corpus_url(databases, taxonomy) -> str:
     url = databases.new()
     report = pipeline.ingest([ARTICLES], engine=get_engine(url), taxonomy=taxonomy, workers=1)
     assert not report.failures and report.count("loaded") == 38, report.failures
+    review(get_engine(url))
     return url
 
 

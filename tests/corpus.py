@@ -7,7 +7,7 @@ the query layer under test.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -35,17 +35,23 @@ class Row:
     outlet: str | None
     published: date | None
     updated_at: datetime  # UTC
+    status: str = "unreviewed"
 
 
 @dataclass(frozen=True, slots=True)
 class Stored:
-    rows: list[Row]  # by id
+    rows: list[Row]  # by id: the statements the API shows by default (every one not rejected)
     documents: dict[int, dict]
     experts: dict[int, dict]
     topics: dict[str, dict]  # slug -> {"id", "label"}
+    rejected: list[Row] = field(default_factory=list)  # by id: the statements a reviewer rejected
 
     def ids(self, keep=lambda row: True) -> list[int]:
         return [row.id for row in self.rows if keep(row)]
+
+    def every_id(self, keep) -> list[int]:
+        """The ids of all stored statements, rejected ones included, that `keep` keeps."""
+        return sorted(row.id for row in [*self.rows, *self.rejected] if keep(row))
 
 
 def utc(value: str | datetime) -> datetime:
@@ -75,16 +81,36 @@ def read_stored(engine: Engine) -> Stored:
         for statement_id, code in rows("SELECT statement_id, code FROM statement_country"):
             mentions[statement_id].add(code)
         statements = rows("SELECT id, document_id, expert_id, kind, text, sentiment, forward_looking, confidence, "
-                          "updated_at FROM statement ORDER BY id")
+                          "updated_at, status FROM statement ORDER BY id")
+    every = [
+        Row(s.id, s.document_id, s.expert_id, experts[s.expert_id]["name"], frozenset(countries[s.expert_id]),
+            s.kind, s.text, s.sentiment, bool(s.forward_looking), s.confidence, frozenset(topic_links[s.id]),
+            frozenset(mentions[s.id]), documents[s.document_id]["outlet"], documents[s.document_id]["published"],
+            utc(s.updated_at), s.status)
+        for s in statements
+    ]
     return Stored(
-        rows=[
-            Row(s.id, s.document_id, s.expert_id, experts[s.expert_id]["name"], frozenset(countries[s.expert_id]),
-                s.kind, s.text, s.sentiment, bool(s.forward_looking), s.confidence, frozenset(topic_links[s.id]),
-                frozenset(mentions[s.id]), documents[s.document_id]["outlet"], documents[s.document_id]["published"],
-                utc(s.updated_at))
-            for s in statements
-        ],
+        rows=[row for row in every if row.status != "rejected"],
+        rejected=[row for row in every if row.status == "rejected"],
         documents=documents,
         experts={i: {**e, "countries": sorted(countries[i])} for i, e in experts.items()},
         topics=topics,
     )
+
+
+def review(engine: Engine) -> None:
+    """Review the corpus as a person would, through the curation API's service: reject every ninth statement
+    (keeping the one without sentiment) and accept another ninth, so that every query meets rejected ones."""
+    from sqlmodel import Session
+
+    from app.bodies import StatementPatch
+    from app.writes.statements import patch_statement
+
+    with engine.connect() as conn:
+        statements = conn.execute(text("SELECT id, sentiment FROM statement ORDER BY id")).all()
+    verdicts = {s.id: "rejected" for i, s in enumerate(statements) if i % 9 == 4 and s.sentiment is not None}
+    verdicts |= {s.id: "accepted" for i, s in enumerate(statements) if i % 9 == 6}
+    with Session(engine) as session, session.begin():
+        for statement_id, status in verdicts.items():
+            patch_statement(session, statement_id=statement_id, patch=StatementPatch(status=status),
+                            actor="reviewer")

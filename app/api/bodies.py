@@ -1,16 +1,21 @@
-"""Request bodies: read within a size limit, by media type, into the document a write stores.
+"""Request bodies: the media type checked (415), the size limited (413), the JSON parsed and validated
+(422 naming the member), and a document's body read as `opinions ingest` reads a file.
 
-The limit is checked on Content-Length before anything is read, and again on the bytes as they come
-(a body sent without a length, or with a false one, is cut off at the limit all the same).
+Parsed by dependencies rather than by FastAPI, so that they run after the key is checked (a request
+without a key is a 401 whatever its body) and so that a merge patch's media type is accepted. The size
+limit is checked on Content-Length before anything is read, and again on the bytes as they come (a body
+sent without a length, or with a false one, is cut off at the limit all the same).
 """
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
+import orjson
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from app.errors import ContentTooLarge, InvalidParameter, UnsupportedMediaType
 from app.ingest.sources import BadDocument, decode, first_line, make_document
@@ -79,3 +84,47 @@ def body_error(error: Any) -> dict[str, Any]:
     """A validation error located in the body: at its field, or at `body` itself (not JSON, not an object)."""
     field = error["loc"][:1] if error["type"] not in ("json_invalid", "model_type") else ()
     return {**error, "loc": ("body", *field) if field else ("body", "body")}
+
+
+MERGE_PATCH = "application/merge-patch+json"  # RFC 7396
+MODELS: dict[str, type[BaseModel]] = {}  # the body models, for the OpenAPI components
+
+
+@cache
+def json_body(model: type[BaseModel], *media_types: str):
+    """A dependency: the request's body as a validated `model`, in one of `media_types`."""
+    MODELS[model.__name__] = model
+
+    async def parse(request: Request) -> BaseModel:
+        given = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if given not in media_types:
+            raise UnsupportedMediaType(given, list(media_types))
+        try:
+            data = orjson.loads(await request.body())
+        except orjson.JSONDecodeError as error:
+            raise InvalidParameter("body", f"not JSON: {error}") from None
+        if not isinstance(data, dict):
+            raise InvalidParameter("body", "must be a JSON object")
+        try:
+            return model.model_validate(data)
+        except ValidationError as error:
+            raise RequestValidationError(
+                [{**e, "loc": ("body", *e["loc"])} for e in error.errors(include_url=False)]) from None
+
+    return parse
+
+
+def body_openapi(model: type[BaseModel], *media_types: str) -> dict[str, Any]:
+    """The OpenAPI requestBody of an operation that takes `model` in `media_types`."""
+    schema = {"$ref": f"#/components/schemas/{model.__name__}"}
+    return {"requestBody": {"required": True, "content": {media: {"schema": schema} for media in media_types}}}
+
+
+def component_schemas() -> dict[str, Any]:
+    """The body models' JSON schemas, by name."""
+    out: dict[str, Any] = {}
+    for name, model in MODELS.items():
+        schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+        out.update(schema.pop("$defs", {}))
+        out[name] = schema
+    return out

@@ -3,12 +3,17 @@ and `Vary: Accept` (every answer under /v1 is negotiated on Accept, so caches mu
 
 The ETag of a GET is a hash of the dataset version (bumped by every write), the path, the query
 string and the Accept header, so a client's revalidation costs one primary-key read and no query.
+
+A route may tag its answer itself: a single statement's tag is a strong hash of its representation
+(`representation_tag`), so that it changes exactly when that statement does, and a write's If-Match can
+be compared with it. The middleware then keeps that tag, and the route answers its own 304.
 """
 
 from __future__ import annotations
 
 import hashlib
 
+import orjson
 from sqlalchemy import Engine, NullPool
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -60,6 +65,18 @@ def etag_for(version: int, scope: Scope, headers: Headers) -> str:
     return 'W/"' + hashlib.sha256(key.encode()).hexdigest()[:20] + '"'
 
 
+def representation_tag(body: object) -> str:
+    """A strong ETag of a JSON representation: the same tag exactly when the same JSON."""
+    encoded = orjson.dumps(body, option=orjson.OPT_SORT_KEYS | orjson.OPT_UTC_Z | orjson.OPT_NAIVE_UTC)
+    return '"' + hashlib.sha256(encoded).hexdigest()[:24] + '"'
+
+
+def matches_strongly(if_match: str, etag: str) -> bool:
+    """If-Match (RFC 9110, 13.1.1): `*`, or the strong tag among the listed ones (a weak tag never matches)."""
+    candidates = {tag.strip() for tag in if_match.split(",")}
+    return "*" in candidates or etag in candidates
+
+
 def matches(if_none_match: str | None, etag: str) -> bool:
     if not if_none_match:
         return False
@@ -98,8 +115,9 @@ class ConditionalGetMiddleware:
             if message["type"] == "http.response.start":
                 response_headers = MutableHeaders(scope=message)
                 response_headers["Vary"] = VARY  # errors too: a 406 depends on Accept
-                if message["status"] == 200:
-                    response_headers["ETag"] = etag
+                if message["status"] in (200, 304):
+                    if "etag" not in response_headers:  # a route's own tag stays
+                        response_headers["ETag"] = etag
                     response_headers["Cache-Control"] = CACHE_CONTROL
             await send(message)
 

@@ -14,6 +14,7 @@ from typing import Any
 from fastapi import Depends, FastAPI
 from pydantic import BaseModel
 
+from app.api.bodies import component_schemas
 from app.api.negotiation import JSON, offers
 from app.api.params import NoQuery, openapi_parameters, query_parser
 from app.errors import PROBLEM_JSON
@@ -48,6 +49,7 @@ def operation(
     query: type[BaseModel] = NoQuery,
     media_types: tuple[str, ...] = (JSON,),
     not_found: str | None = None,
+    moved: str | None = None,
     paged: bool = False,
     cached: bool = True,
     description: str = "OK",
@@ -71,6 +73,9 @@ def operation(
     responses: dict[int | str, dict[str, Any]] = {200: ok}
     if cached:
         responses[304] = {"description": "Not Modified: If-None-Match holds the current ETag."}
+    if moved:
+        responses[308] = {"description": f"Permanent Redirect. {moved}", "headers": {"Location": {
+            "description": "Where the resource now lives.", "schema": {"type": "string"}}}}
     if not_found:
         responses[404] = problem(not_found)
     responses[406] = problem("Not Acceptable: Accept admits none of the media types of the 200 answer.")
@@ -91,12 +96,15 @@ WRITE_PROBLEMS = {
 
 
 def write_operation(*, status_code: int = 200, not_found: str | None = None,
-                    problems: dict[int, str] | None = None) -> dict[str, Any]:
-    """Keyword arguments of a write route: its success status and every problem it can answer."""
+                    problems: dict[int, str] | None = None, ok: dict[int, dict[str, Any]] | None = None,
+                    body: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Keyword arguments of a write route: its success status and every problem it can answer; `ok`
+    documents its successful answers' headers, `body` its request body (app.api.bodies.body_openapi)."""
     described = {**WRITE_PROBLEMS, **({404: not_found} if not_found else {}), **(problems or {})}
     responses: dict[int | str, dict[str, Any]] = {code: problem(text) for code, text in sorted(described.items())}
     responses[429]["headers"] = {"Retry-After": {"description": "Seconds to wait.", "schema": {"type": "integer"}}}
-    return {"status_code": status_code, "responses": responses}
+    responses.update(ok or {})
+    return {"status_code": status_code, "responses": responses, **({"openapi_extra": body} if body else {})}
 
 
 def with_example(parameters: list[dict[str, Any]], name: str, example: str | None) -> list[dict[str, Any]]:
@@ -125,6 +133,7 @@ def install_problem_schema(app: FastAPI) -> None:
             schemas = schema.setdefault("components", {}).setdefault("schemas", {})
             schemas.update(definitions.pop("$defs", {}))
             schemas["Problem"] = definitions
+            schemas.update(component_schemas())
         return app.openapi_schema
 
     app.openapi = openapi

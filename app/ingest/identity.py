@@ -74,6 +74,7 @@ class Person:
     affiliations: list[str] = field(default_factory=list)
     id: int | None = None
     changed: bool = False  # merged since it was last written
+    curated: frozenset[str] = frozenset()  # fields a person set: an appearance never changes them
 
     def values(self) -> dict:
         """The expert row's columns (without the id)."""
@@ -99,15 +100,20 @@ def find(namesakes: Iterable[Person], name: str) -> Person | None:
 
 
 def merge_into(known: Person, found: ExtractedExpert) -> None:
-    """Add what an appearance tells of a known person; the fuller name stays, the other becomes an alias."""
-    name = found.name if is_partial(known.name) and not is_partial(found.name) else known.name
+    """Add what an appearance tells of a known person; the fuller name stays, the other becomes an alias.
+    A field a person set (`known.curated`) is left as it is."""
+    fuller = is_partial(known.name) and not is_partial(found.name) and "name" not in known.curated
+    name = found.name if fuller else known.name
     before = known.values()
     aliases = merged(known.aliases, [*found.aliases, found.name, known.name])
     known.name = name
-    known.nationality = known.nationality or found.nationality
+    if "nationality" not in known.curated:
+        known.nationality = known.nationality or found.nationality
     known.aliases = [a for a in aliases if name_key(a) != name_key(name)]
-    known.roles = merged(known.roles, found.roles)
-    known.affiliations = merged(known.affiliations, found.affiliations)
+    if "roles" not in known.curated:
+        known.roles = merged(known.roles, found.roles)
+    if "affiliations" not in known.curated:
+        known.affiliations = merged(known.affiliations, found.affiliations)
     known.changed = known.changed or known.values() != before
 
 

@@ -10,7 +10,7 @@ one query per group for the surnames it has not seen) rather than with a query p
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,6 +24,7 @@ from app.annotate.taxonomy import Taxonomy
 from app.ingest.analyse import EXTRACTOR_VERSION, Analysis
 from app.ingest.identity import People, Person
 from app.models import (
+    REJECTED,
     Appearance,
     DatasetState,
     Document,
@@ -38,7 +39,7 @@ from app.models import (
 from app.types import Annotation, RawDocument
 
 KNOWN_EXPERTS = select(
-    Expert.id, Expert.name, Expert.nationality, Expert.aliases, Expert.roles, Expert.affiliations
+    Expert.id, Expert.name, Expert.nationality, Expert.aliases, Expert.roles, Expert.affiliations, Expert.curated
 )
 STATEMENT_KEY = ("document_id", "char_start", "char_end", "expert_id")  # unique
 UPDATE_EXPERT = update(Expert).where(col(Expert.id) == bindparam("expert_id"))
@@ -132,9 +133,10 @@ def name_experts(conn: Connection, people: People, analyses: list[Analysis]) -> 
 
 
 def expert_country_rows(placed: list[Placed]) -> list[dict]:
+    """The countries each appearance gives its expert (none to an expert whose countries a person set)."""
     pairs = dict.fromkeys(
         (p.persons[found.name].id, code) for p in placed for found in p.analysis.extraction.experts
-        for code in found.countries
+        for code in found.countries if "countries" not in p.persons[found.name].curated
     )
     return [{"expert_id": expert_id, "code": code} for expert_id, code in pairs]
 
@@ -170,7 +172,8 @@ def load_people(conn: Connection, people: People, names: list[str]) -> None:
     for chunk in (surnames[i : i + 500] for i in range(0, len(surnames), 500)):
         rows = conn.execute(KNOWN_EXPERTS.where(col(Expert.surname_key).in_(chunk))).all()
         people.know(chunk, [
-            Person(r.name, r.nationality, list(r.aliases), list(r.roles), list(r.affiliations), id=r.id)
+            Person(r.name, r.nationality, list(r.aliases), list(r.roles), list(r.affiliations), id=r.id,
+                   curated=frozenset(r.curated or ()))
             for r in rows
         ])
 
@@ -214,29 +217,47 @@ def insert_new_rows(conn: Connection, table: type[SQLModel], rows: list[dict]) -
         conn.execute(dialect_insert(table).on_conflict_do_nothing(), rows)
 
 
-def add_annotation_rows(conn: Connection, annotated: list[tuple[int, Annotation]], topic_ids: dict[str, int]) -> None:
-    """Insert the topic and country-mention links of statements."""
+def add_annotation_rows(conn: Connection, annotated: list[tuple[int, Annotation]], topic_ids: dict[str, int], *,
+                        uncounted: Collection[int] = ()) -> None:
+    """Insert the topic and country-mention links of statements (`uncounted`: rejected statements, whose
+    links count in no topic's statement_count)."""
+    add_topic_links(conn, [(sid, a.topics) for sid, a in annotated], topic_ids, uncounted=uncounted)
+    mentions = [{"statement_id": sid, "code": code} for sid, a in annotated for code in dict.fromkeys(a.countries)]
+    insert_rows(conn, StatementCountry, mentions)
+
+
+def add_topic_links(conn: Connection, topics: list[tuple[int, Mapping[str, list[str]]]], topic_ids: dict[str, int],
+                    *, uncounted: Collection[int] = ()) -> None:
+    """Link statements to topics (slug -> evidence terms); each topic's count follows."""
     links = [
         {"statement_id": sid, "topic_id": topic_ids[slug], "evidence": terms}
-        for sid, a in annotated
-        for slug, terms in a.topics.items()
+        for sid, by_slug in topics
+        for slug, terms in by_slug.items()
         if slug in topic_ids
     ]
     insert_rows(conn, StatementTopic, links)
-    mentions = [{"statement_id": sid, "code": code} for sid, a in annotated for code in dict.fromkeys(a.countries)]
-    insert_rows(conn, StatementCountry, mentions)
-    adjust_topic_counts(conn, Counter(link["topic_id"] for link in links))
+    adjust_topic_counts(conn, Counter(link["topic_id"] for link in links if link["statement_id"] not in uncounted))
 
 
 def clear_annotation_rows(conn: Connection, *, statement_ids: list[int]) -> None:
     """Delete the topic and country-mention links of statements (before re-annotating them)."""
+    clear_topic_links(conn, statement_ids=statement_ids)
+    clear_country_links(conn, statement_ids=statement_ids)
+
+
+def clear_topic_links(conn: Connection, *, statement_ids: list[int]) -> None:
+    """Delete the topic links of statements; the topics' counts follow (a rejected statement counts in none)."""
     linked = (
         select(StatementTopic.topic_id, func.count())
-        .where(col(StatementTopic.statement_id).in_(statement_ids))
+        .join(Statement, col(Statement.id) == StatementTopic.statement_id)
+        .where(col(StatementTopic.statement_id).in_(statement_ids), col(Statement.status) != REJECTED)
         .group_by(StatementTopic.topic_id)
     )
     adjust_topic_counts(conn, {topic_id: -n for topic_id, n in conn.execute(linked)})
     conn.execute(delete(StatementTopic).where(col(StatementTopic.statement_id).in_(statement_ids)))
+
+
+def clear_country_links(conn: Connection, *, statement_ids: list[int]) -> None:
     conn.execute(delete(StatementCountry).where(col(StatementCountry.statement_id).in_(statement_ids)))
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import Literal
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
 
 from app import audit
@@ -20,12 +20,13 @@ from app.ingest.parallel import analyser
 from app.ingest.persist import (
     add_annotation_rows,
     bump_dataset_version,
-    clear_annotation_rows,
+    clear_country_links,
+    clear_topic_links,
     persist_documents,
     sync_topics,
 )
 from app.ingest.sources import ReadError, read_documents
-from app.models import Document, Statement, utcnow
+from app.models import REJECTED, Document, Statement, utcnow
 from app.types import RawDocument
 
 Outcome = Literal["loaded", "unchanged", "failed"]
@@ -246,6 +247,8 @@ def reannotate(*, engine: Engine, taxonomy: Taxonomy) -> int:
     """Recompute every statement's annotations from the taxonomy, without re-extracting; return the count.
 
     Works a document at a time (each in its own transaction), since annotation reads the document's context.
+    What a person set is kept: the topics of a statement whose `curated` names them, and always its status,
+    kind and expert (annotation never sets those).
     """
     with Session(engine) as session, session.begin():
         topic_ids = sync_topics(session, taxonomy=taxonomy)
@@ -258,19 +261,29 @@ def reannotate(*, engine: Engine, taxonomy: Taxonomy) -> int:
             if document is None:
                 return done
             after = document.id
-            context = DocumentContext.of(document.text, document.published and document.published.isoformat())
-            statements = session.exec(select(Statement).where(Statement.document_id == document.id)).all()
-            annotations = [annotate_in(context, s.text, taxonomy) for s in statements]
-            clear_annotation_rows(session.connection(), statement_ids=[s.id for s in statements])
-            bump_dataset_version(session)
-            now = utcnow()
-            for statement, annotation in zip(statements, annotations, strict=True):
-                statement.sentiment, statement.forward_looking = annotation.sentiment, annotation.forward_looking
-                statement.updated_at = now
-                session.add(statement)
-            annotated = [(s.id, a) for s, a in zip(statements, annotations, strict=True)]
-            add_annotation_rows(session.connection(), annotated, topic_ids)
-            session.flush()
+            reannotate_document(session, document, taxonomy=taxonomy, topic_ids=topic_ids)
             audit.record(session.connection(), actor=CLI, entity="document", entity_id=document.id,
                          action="annotated")
-            done += len(statements)
+            done += session.exec(select(func.count()).where(Statement.document_id == document.id)).one()
+
+
+def reannotate_document(session: Session, document: Document, *, taxonomy: Taxonomy,
+                        topic_ids: dict[str, int]) -> None:
+    """Annotate a stored document's statements again (in the caller's transaction)."""
+    conn = session.connection()
+    context = DocumentContext.of(document.text, document.published and document.published.isoformat())
+    statements = session.exec(select(Statement).where(Statement.document_id == document.id)).all()
+    annotations = [annotate_in(context, s.text, taxonomy) for s in statements]
+    retopic = {s.id for s in statements if "topics" not in s.curated}
+    bump_dataset_version(session)
+    clear_topic_links(conn, statement_ids=list(retopic))
+    clear_country_links(conn, statement_ids=[s.id for s in statements])
+    now = utcnow()
+    for statement, annotation in zip(statements, annotations, strict=True):
+        statement.sentiment, statement.forward_looking = annotation.sentiment, annotation.forward_looking
+        statement.updated_at = now
+        session.add(statement)
+    session.flush()
+    annotated = list(zip([s.id for s in statements], annotations, strict=True))
+    add_annotation_rows(conn, [(sid, a if sid in retopic else replace(a, topics={})) for sid, a in annotated],
+                        topic_ids, uncounted={s.id for s in statements if s.status == REJECTED})

@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 
 from app.errors import NotFound
 from app.models import Document, Statement
+from app.queries.filters import counted
 from app.queries.sorting import by_id, fetch_page
 
 LISTED = (
@@ -31,7 +32,7 @@ def has_documents(engine: Engine) -> bool:
 def statement_counts(session: Session, *, document_ids: list[int]) -> dict[int, int]:
     rows = session.exec(
         select(Statement.document_id, func.count())
-        .where(col(Statement.document_id).in_(document_ids))
+        .where(col(Statement.document_id).in_(document_ids), counted())
         .group_by(Statement.document_id)
     )
     return dict(rows.all())

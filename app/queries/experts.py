@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime
+from datetime import UTC, datetime
 
-from sqlalchemy import func
+from sqlalchemy import exists, func
 from sqlmodel import Session, col, select
 
 from app.errors import NotFound
-from app.models import Expert, ExpertCountry, Statement
+from app.models import Expert, ExpertCountry, ExpertRedirect, Statement
+from app.queries.filters import counted
 from app.queries.sorting import by_id, fetch_page
 
 
@@ -48,7 +49,7 @@ def expert_items(session: Session, experts: list[Expert]) -> list[dict]:
     counts = dict(
         session.exec(
             select(Statement.expert_id, func.count())
-            .where(col(Statement.expert_id).in_(ids))
+            .where(col(Statement.expert_id).in_(ids), counted())
             .group_by(Statement.expert_id)
         ).all()
     )
@@ -62,6 +63,29 @@ def expert_items(session: Session, experts: list[Expert]) -> list[dict]:
             "roles": e.roles,
             "affiliations": e.affiliations,
             "statement_count": counts.get(e.id, 0),
+            **curation_marks(e.curated, e.curated_by, e.curated_at),
         }
         for e in experts
     ]
+
+
+def curation_marks(curated: list[str] | None, curated_by: str | None, curated_at) -> dict:
+    """The API's marks of what a person set by hand (a statement's or an expert's)."""
+    fields = list(curated or [])
+    return {"curated": bool(fields), "curated_fields": fields, "curated_by": curated_by,
+            "curated_at": utc_text(curated_at)}
+
+
+def utc_text(moment: datetime | None) -> str | None:
+    """A stored time (naive ones are UTC) as ISO 8601 with Z, written the same by every encoder."""
+    if moment is None:
+        return None
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC).isoformat().replace(
+        "+00:00", "Z")
+
+
+def moved_to(session: Session, *, expert_id: int) -> int | None:
+    """The expert that an id merged away now lives on as (None if the id is an expert, or was never one)."""
+    alive = exists().where(col(Expert.id) == expert_id)
+    query = select(ExpertRedirect.new_id).where(col(ExpertRedirect.old_id) == expert_id, ~alive)
+    return session.exec(query).first()

@@ -12,7 +12,7 @@ from sqlmodel import Session, col
 
 from app.models import Expert, Statement, StatementCountry, StatementTopic, Topic
 from app.queries.documents import document_items
-from app.queries.experts import expert_items
+from app.queries.experts import curation_marks, expert_items
 from app.queries.json_agg import json_array_agg, json_object_agg
 
 # Built once: a page's read differs only in the ids bound to it.
@@ -32,7 +32,8 @@ COUNTRIES = (
 ITEM_ROWS = (  # the columns in the order `item` unpacks them
     select(STATEMENT.id, STATEMENT.document_id, STATEMENT.expert_id, col(Expert.name), STATEMENT.kind, STATEMENT.text,
            STATEMENT.char_start, STATEMENT.char_end, STATEMENT.paragraph, STATEMENT.cue, STATEMENT.sentiment,
-           STATEMENT.forward_looking, STATEMENT.sieve, STATEMENT.confidence, TOPICS, COUNTRIES)
+           STATEMENT.forward_looking, STATEMENT.sieve, STATEMENT.confidence, TOPICS, COUNTRIES, STATEMENT.status,
+           STATEMENT.origin, STATEMENT.curated, STATEMENT.curated_by, STATEMENT.curated_at)
     .join(Expert, col(Expert.id) == STATEMENT.expert_id)
     .where(STATEMENT.id.in_(bindparam("ids", expanding=True)))
 )
@@ -58,7 +59,7 @@ def load_items(session: Session, ids: list[int], *, expand: set[str] = frozenset
 def item(row: Row) -> dict:
     """One API item from an ITEM_ROWS row (unpacked by position: named access costs more than the SQL)."""
     (id_, document_id, expert_id, expert_name, kind, text, start, end, paragraph, cue, sentiment, forward_looking,
-     sieve, confidence, topic_json, country_json) = row
+     sieve, confidence, topic_json, country_json, status, origin, curated, curated_by, curated_at) = row
     topics = orjson.loads(topic_json) if topic_json else {}
     return {
         "id": id_,
@@ -77,6 +78,10 @@ def item(row: Row) -> dict:
         "forward_looking": forward_looking,
         "sieve": sieve,
         "confidence": confidence,
+        "status": status,
+        "origin": origin,
         "snippet": None,
         "document": None,
+        **curation_marks(curated, curated_by, curated_at),
     }
+

@@ -7,6 +7,7 @@ from sqlmodel import Session, col, select
 
 from app.errors import NotFound
 from app.models import Expert, Statement, StatementTopic, Topic
+from app.queries.filters import counted
 from app.queries.pagination import cursor_str
 from app.queries.sorting import SortField, SortKey, fetch_offset_page, fetch_page
 
@@ -49,7 +50,7 @@ def list_topic_experts(session: Session, *, slug: str, limit: int, cursor: str |
         select(Expert.id, Expert.name, count, func.avg(Statement.sentiment).label("average_sentiment"))
         .join(Statement, col(Statement.expert_id) == Expert.id)
         .join(StatementTopic, col(StatementTopic.statement_id) == Statement.id)
-        .where(StatementTopic.topic_id == topic.id)
+        .where(StatementTopic.topic_id == topic.id, counted())
         .group_by(Expert.id, Expert.name)
         .order_by(count.desc(), Expert.id)
     )
@@ -67,7 +68,7 @@ def list_expert_topics(session: Session, *, expert_id: int, limit: int, cursor: 
         select(Topic.slug, Topic.label, count, func.avg(Statement.sentiment).label("average_sentiment"))
         .join(StatementTopic, col(StatementTopic.topic_id) == Topic.id)
         .join(Statement, col(Statement.id) == StatementTopic.statement_id)
-        .where(Statement.expert_id == expert_id)
+        .where(Statement.expert_id == expert_id, counted())
         .group_by(Topic.slug, Topic.label)
         .order_by(count.desc(), Topic.slug)
     )

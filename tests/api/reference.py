@@ -50,13 +50,16 @@ PREDICATES: dict[str, Callable[[Row, Any, dict], bool]] = {
     "outlet": lambda row, v, _: row.outlet == v,
     "q": lambda row, v, _: matches_q(v, row.text),
     "updated_since": lambda row, v, _: row.updated_at >= datetime.fromisoformat(v),
+    "status": lambda row, v, _: row.status in (v if isinstance(v, list) else [v]),
 }
 
 
 def keeps(params: dict) -> Callable[[Row], bool]:
-    """The rows a statement query with these parameters must answer."""
+    """The rows a statement query with these parameters must answer: without `status`, no rejected one."""
     narrowing = {k: v for k, v in params.items() if k not in SHAPING}
-    return lambda row: all(PREDICATES[name](row, value, narrowing) for name, value in narrowing.items())
+    by_default = "status" not in narrowing
+    return lambda row: ((row.status != "rejected" or not by_default)
+                        and all(PREDICATES[name](row, value, narrowing) for name, value in narrowing.items()))
 
 
 def ranked(counts: Counter, size: int, labels: dict | None = None) -> list[dict]:

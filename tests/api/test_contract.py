@@ -122,11 +122,14 @@ class TestMethods:
         assert head.headers.get("content-length") == get.headers.get("content-length")
 
     @pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "TRACE", "PATCH"])
-    @pytest.mark.parametrize("path", ["/v1/statements", "/v1/experts/1", "/healthz"])
-    def test_other_methods_are_405_with_allow(self, client, method, path):
+    @pytest.mark.parametrize(("path", "allow"), [("/v1/statements", "GET, HEAD, POST"),
+                                                 ("/v1/experts/1", "GET, HEAD, PATCH"), ("/healthz", "GET, HEAD")])
+    def test_other_methods_are_405_with_allow(self, client, method, path, allow):
+        if method in allow:
+            pytest.skip(f"{method} {path} is an operation")
         response = client.request(method, path)
         assert_problem(response, 405)
-        assert response.headers["allow"] == "GET, HEAD"
+        assert response.headers["allow"] == allow
 
 
 class TestPaging:

@@ -11,7 +11,7 @@ from tests.api.reference import picks
 # The documented CSV shape: the JSON item's fields in order, the expert spread into two columns.
 COLUMNS = ["id", "document_id", "expert_id", "expert_name", "kind", "text", "start", "end", "paragraph", "cue",
            "topics", "topic_evidence", "countries", "sentiment", "forward_looking", "sieve", "confidence",
-           "snippet", "document"]
+           "status", "origin", "snippet", "document", "curated", "curated_fields", "curated_by", "curated_at"]
 
 
 def export(client, params: dict, columns: list[str] = COLUMNS) -> list[dict]:
@@ -38,10 +38,11 @@ def test_every_cell_is_its_json_item_with_lists_joined_by_semicolons(corpus_clie
     rows, items = export(corpus_client, params), listed(corpus_client, params)
     assert [int(r["id"]) for r in rows] == [s["id"] for s in items]
     for row, item in zip(rows, items, strict=True):
-        assert row["topics"] == ";".join(item["topics"]) and row["countries"] == ";".join(item["countries"])
+        for listed_field in ("topics", "countries", "curated_fields"):
+            assert row[listed_field] == ";".join(item[listed_field])
         assert json.loads(row["topic_evidence"]) == item["topic_evidence"]
         assert (row["expert_id"], row["expert_name"]) == (str(item["expert"]["id"]), item["expert"]["name"])
-        scalars = set(COLUMNS) - {"topics", "countries", "topic_evidence", "expert_id", "expert_name"}
+        scalars = set(COLUMNS) - {"topics", "countries", "curated_fields", "topic_evidence", "expert_id", "expert_name"}
         assert {k: row[k] for k in scalars} == {k: cell(item[k]) for k in scalars}
     assert any(len(s["topics"]) > 1 for s in items) and any(len(s["countries"]) > 1 for s in items)
 
@@ -51,7 +52,8 @@ def test_expanded_objects_are_json_cells_or_spread_columns(corpus_client, stored
     params = {"expand": "expert,document", "document": picks(stored).document}
     items = listed(corpus_client, params)
     document_columns = [f"document_{k}" for k in items[0]["document"] if k != "id"]
-    columns = ["id", "document_id", "expert", *COLUMNS[4:-1], *document_columns]
+    at = COLUMNS.index("document")
+    columns = ["id", "document_id", "expert", *COLUMNS[4:at], *document_columns, *COLUMNS[at + 1:]]
     rows = export(corpus_client, params, columns)
     assert rows and len(rows) == len(items)
     for row, item in zip(rows, items, strict=True):

@@ -80,11 +80,12 @@ def test_sort_of_a_filtered_list(corpus_client, stored, sort):
 
 def test_relevance_pages_through_every_match(corpus_client, stored):
     matched = stored.ids(keeps({"q": "trade*"}))
+    by_id = {row.id: row for row in stored.rows}
     for params in ({"q": "trade*"}, {"q": "trade*", "sort": "relevance"}, {"q": "trade*", "sort": "-relevance"},
                    {"q": "trade*", "sort": "relevance", "kind": "direct"}):
         whole = every_page(corpus_client, params, limit=500)
         assert every_page(corpus_client, params, limit=4) == whole
-        assert sorted(whole) == [i for i in matched if keeps(params)(stored.rows[i - 1])]
+        assert sorted(whole) == [i for i in matched if keeps(params)(by_id[i])]
 
 
 @pytest.mark.parametrize(("params", "param"), [

@@ -52,6 +52,13 @@ FILTERS = {
     "q and kind": lambda p: {"q": "trade*", "kind": "direct"},
     "q and topic": lambda p: {"q": "corridor*", "topic": [p.topic]},
     "q and mentions": lambda p: {"q": "trade*", "mentions": p.trade_mentions},
+    # review status: rejected statements are left out unless asked for
+    "status rejected": lambda p: {"status": ["rejected"]},
+    "status accepted": lambda p: {"status": ["accepted"]},
+    "status unreviewed and rejected": lambda p: {"status": ["unreviewed", "rejected"]},
+    "status rejected, on a topic": lambda p: {"status": ["rejected"], "topic": [p.topic]},
+    "status rejected, mentioning a country": lambda p: {"status": ["rejected"], "mentions": p.mentions},
+    "status rejected and a search": lambda p: {"status": ["rejected", "accepted"], "q": "trade*"},
 }
 
 
@@ -69,9 +76,9 @@ def test_filter_answers_what_the_stored_rows_say(corpus_client, stored, name):
     params = FILTERS[name](picks(stored))
     if "q" in params:
         params["sort"] = "id"
-    expected = stored.ids(keeps(params))
+    expected = stored.every_id(keeps(params))
     for dropped in params.keys() - {"sort"}:  # every parameter narrows: its clause is pinned here
-        wider = stored.ids(keeps({k: v for k, v in params.items() if k != dropped}))
+        wider = stored.every_id(keeps({k: v for k, v in params.items() if k != dropped}))
         assert wider != expected, f"{name}: {dropped} changes nothing on this corpus"
     ids, total = statement_ids(corpus_client, params)
     assert expected and ids == expected and total == len(expected)
@@ -84,7 +91,7 @@ def test_the_documented_parameters_are_the_filters(corpus_client):
     assert documented.keys() == StatementFilters.model_fields.keys()
     for name, parameter in documented.items():
         assert parameter["in"] == "query" and parameter["required"] is False and parameter["description"]
-        assert parameter.get("explode") is (True if name in {"topic", "facet"} else None), name
+        assert parameter.get("explode") is (True if name in {"topic", "facet", "status"} else None), name
         example = parameter["example"]
         if name != "cursor":
             StatementFilters.model_validate({name: example})
@@ -92,8 +99,13 @@ def test_the_documented_parameters_are_the_filters(corpus_client):
     assert documented["limit"]["schema"]["maximum"] == 500
 
 
-def test_no_filter_answers_every_statement(corpus_client, stored):
-    assert statement_ids(corpus_client, {}) == (stored.ids(), len(stored.rows))
+def test_no_filter_answers_every_statement_but_the_rejected(corpus_client, stored):
+    assert stored.rejected and statement_ids(corpus_client, {}) == (stored.ids(), len(stored.rows))
+
+
+def test_every_status_answers_every_statement(corpus_client, stored):
+    every = sorted(row.id for row in [*stored.rows, *stored.rejected])
+    assert statement_ids(corpus_client, {"status": ["unreviewed", "accepted", "rejected"]}) == (every, len(every))
 
 
 @pytest.mark.parametrize("params", [{"topic": "no-such-topic"}, {"mentions": "ZZ"}, {"outlet": "No Such Outlet"},

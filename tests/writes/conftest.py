@@ -38,12 +38,12 @@ def make_key(url: str, name: str, scope: str) -> str:
 
 @pytest.fixture
 def writable_url(databases, taxonomy) -> Iterator[str]:
-    """A fresh database holding the seed documents, for a test that writes."""
+    """A fresh database holding the seed documents, for a test that writes (its connections closed after)."""
     url = databases.new()
     report = pipeline.ingest([SEEDS], engine=get_engine(url), taxonomy=taxonomy, workers=1)
     assert not report.failures
     yield url
-    get_engine(url).dispose()
+    get_engine(url).dispose()  # a database per test: idle pools would take every PostgreSQL connection
 
 
 @pytest.fixture
