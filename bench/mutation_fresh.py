@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import argparse
 import fnmatch
+import io
 import os
 import subprocess
 import sys
 import time
+import tokenize
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,6 +45,38 @@ def untested_mutants(patterns: list[str]) -> list[str]:
     return names
 
 
+def diff_lines(name: str) -> tuple[list[str], list[str]]:
+    shown = subprocess.run([str(MUTMUT), "show", name], cwd=ROOT, capture_output=True, text=True).stdout.splitlines()
+    return ([line[1:] for line in shown if line.startswith("-") and not line.startswith("---")],
+            [line[1:] for line in shown if line.startswith("+") and not line.startswith("+++")])
+
+
+def is_prose(name: str) -> bool:
+    """The mutant only rewrites a sentence (a string literal with a space: a description): XX-wrapped, or case."""
+    removed, added = diff_lines(name)
+    if len(removed) != 1 or len(added) != 1:
+        return False
+    for literal in string_literals(removed[0]):
+        inner = literal[1:-1]
+        if " " not in inner:
+            continue
+        for variant in (f'"XX{inner}XX"', f'"{inner.lower()}"', f'"{inner.upper()}"'):
+            if variant != literal and removed[0].replace(literal, variant, 1) == added[0]:
+                return True
+    return False
+
+
+def string_literals(line: str) -> list[str]:
+    literals = []
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(line.strip()).readline):
+            if token.type == tokenize.STRING and token.string[0] == '"':
+                literals.append(token.string)
+    except (tokenize.TokenError, IndentationError):
+        pass  # a line of a longer statement: the strings before the break are enough
+    return literals
+
+
 def run_one(name: str, mutants: Path, tests: list[str], timeout: float) -> str:
     env = {**os.environ, "MUTANT_UNDER_TEST": name, "PYTHONPATH": str(mutants)}
     command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *tests]
@@ -60,15 +94,21 @@ def main() -> None:
     parser.add_argument("patterns", nargs="+", help="mutant names, with * wildcards")
     parser.add_argument("--tests", nargs="+", default=["tests/api", "tests/queries"])
     parser.add_argument("--timeout", type=float, default=300)
+    parser.add_argument("--skip-prose", action="store_true",
+                        help="report mutants that only rewrite a sentence (a description) as prose, unrun")
+    parser.add_argument("--skip-done", type=Path, nargs="*", default=[],
+                        help="earlier output of this script: leave out the mutants it judged")
     parser.add_argument("--mutants", type=Path, default=MUTANTS,
                         help="a copy of mutants/ (say, with newer tests), to leave a running mutmut alone")
     args = parser.parse_args()
-    names = untested_mutants(args.patterns)
+    done = {line.split()[-1] for log in args.skip_done for line in log.read_text().splitlines() if "  app." in line}
+    names = [name for name in untested_mutants(args.patterns) if name not in done]
     counts: dict[str, int] = {}
     started = time.perf_counter()
     for name in names:
         t = time.perf_counter()
-        verdict = run_one(name, args.mutants, args.tests, args.timeout)
+        prose = args.skip_prose and is_prose(name)
+        verdict = "prose" if prose else run_one(name, args.mutants, args.tests, args.timeout)
         counts[verdict] = counts.get(verdict, 0) + 1
         print(f"{verdict:9} {time.perf_counter() - t:6.1f}s  {name}", flush=True)
     summary = ", ".join(f"{v} {n}" for v, n in sorted(counts.items()))
