@@ -4,6 +4,7 @@ parameters, and every list paged."""
 
 import base64
 import json
+import re
 
 import pytest
 
@@ -248,6 +249,13 @@ class TestDocumentedOperations:
                 if status >= "400":
                     assert response["content"] == {PROBLEM: {"schema": {"$ref": "#/components/schemas/Problem"}}}, \
                         (template, status)
+
+    def test_every_schema_reference_resolves(self, client):
+        spec = client.get("/openapi.json").json()
+        text = json.dumps(spec)
+        references = set(re.findall(r'"\$ref": "([^"]*)"', text))
+        assert "#/components/schemas/ProblemParam" in references  # the Problem schema's own
+        assert {ref.removeprefix("#/components/schemas/") for ref in references} <= set(spec["components"]["schemas"])
 
     def test_the_documented_examples_make_a_valid_request(self, client):
         for template, operation in self.operations(client).items():
