@@ -26,11 +26,14 @@ import subprocess
 import sys
 import time
 import tokenize
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 MUTANTS = ROOT / "mutants"
 MUTMUT = Path(sys.executable).with_name("mutmut")
+# the tests mutmut runs (pyproject.toml): what a survivor is re-tested with, unless --tests says otherwise
+SELECTION = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["mutmut"]["pytest_add_cli_args_test_selection"]
 
 
 def untested_mutants(patterns: list[str]) -> list[str]:
@@ -92,7 +95,7 @@ def run_one(name: str, mutants: Path, tests: list[str], timeout: float) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("patterns", nargs="+", help="mutant names, with * wildcards")
-    parser.add_argument("--tests", nargs="+", default=["tests/api", "tests/queries"])
+    parser.add_argument("--tests", nargs="+", default=SELECTION, help="pytest arguments (default: mutmut's)")
     parser.add_argument("--timeout", type=float, default=300)
     parser.add_argument("--skip-prose", action="store_true",
                         help="report mutants that only rewrite a sentence (a description) as prose, unrun")
