@@ -1,7 +1,7 @@
 """Streamed exports of a list: CSV or NDJSON (the media type negotiated on Accept).
 
 The route checks every parameter before it returns the stream: once the first byte is sent, an
-error can only cut the answer short."""
+error can only cut the answer short. Items come as the JSON list shows them: JSON values only."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def flat_row(item: dict) -> dict:
         elif isinstance(value, list) and all(not isinstance(v, dict | list) for v in value):
             row[key] = ";".join(str(v) for v in value)
         elif isinstance(value, dict | list):
-            row[key] = json.dumps(value, ensure_ascii=False, default=str)
+            row[key] = json.dumps(value, ensure_ascii=False)
         else:
             row[key] = value
     return row
@@ -49,7 +49,7 @@ def csv_lines(items: Iterable[dict]) -> Iterator[str]:
 
 def ndjson_lines(items: Iterable[dict]) -> Iterator[str]:
     for item in items:
-        yield json.dumps(item, ensure_ascii=False, default=str) + "\n"
+        yield json.dumps(item, ensure_ascii=False) + "\n"
 
 
 def export_response(

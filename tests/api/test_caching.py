@@ -62,3 +62,19 @@ def test_the_version_is_read_while_every_pooled_connection_is_held(seeded_url):
         assert version.read() >= 0
         assert time.perf_counter() - started < 1
     version.close()
+
+
+def test_the_version_is_read_again_after_its_connection_breaks(seeded_url):
+    """A dropped connection (a restarted database server) costs one new connection, not an error."""
+    version = DatasetVersion(get_engine(seeded_url))
+    before = version.read()
+    version.connection.dbapi_connection.close()
+    assert version.read() == before
+    version.close()
+
+
+def test_each_resource_has_its_own_etag(client):
+    """A tag sent back to another address never matches there."""
+    tags = {path: client.get(path).headers["etag"] for path in ("/v1/topics", "/v1/experts", "/v1/documents")}
+    assert len(set(tags.values())) == 3
+    assert client.get("/v1/experts", headers={"If-None-Match": tags["/v1/topics"]}).status_code == 200

@@ -4,6 +4,7 @@ parameters, and every list paged."""
 
 import base64
 import json
+import re
 
 import pytest
 
@@ -64,6 +65,11 @@ class TestBoundedIds:
     def test_a_sentiment_cursor_refuses_infinity(self, client):
         raw = json.dumps(["sentiment,id", float("inf"), 1])  # json writes Infinity, which json.loads reads back
         cursor = base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+        assert_problem(client.get("/v1/statements", params={"sort": "sentiment", "cursor": cursor}), 422, "cursor")
+
+    @pytest.mark.parametrize("value", [True, "0.5", [0.5]])
+    def test_a_sentiment_cursor_refuses_what_is_not_a_number(self, client, value):
+        cursor = hand_made(["sentiment,id", value, 1])
         assert_problem(client.get("/v1/statements", params={"sort": "sentiment", "cursor": cursor}), 422, "cursor")
 
 
@@ -204,3 +210,88 @@ def test_cursor_encoding_round_trips_through_the_api(client):
     cursor = encode_cursor(["id", 1])
     items = client.get("/v1/statements", params={"cursor": cursor, "limit": 1}).json()["items"]
     assert items and items[0]["id"] > 1
+
+
+class TestDocumentedOperations:
+    """/openapi.json against the answers: each operation documents exactly the statuses it gives, the
+    headers of its 200, examples it accepts, and links that lead to an answer."""
+
+    KNOWN = {"statement_id": "1", "expert_id": "1", "document_id": "1", "slug": "energy"}
+    UNKNOWN = {"statement_id": "987654", "expert_id": "987654", "document_id": "987654", "slug": "astrology"}
+
+    @staticmethod
+    def operations(client) -> dict[str, dict]:
+        return {path: ops["get"] for path, ops in client.get("/openapi.json").json()["paths"].items()}
+
+    @staticmethod
+    def first_page(operation: dict) -> dict:
+        """A page of one item for a paged list (the seed has more): its answer has a next page."""
+        return {"limit": 1} if any(p["name"] == "limit" for p in operation.get("parameters", [])) else {}
+
+    def test_the_documented_statuses_are_those_answered(self, client):
+        for template, operation in self.operations(client).items():
+            path, first_page = template.format(**self.KNOWN), self.first_page(operation)
+            ok = client.get(path, params=first_page)
+            answered = {ok.status_code, client.get(path, headers={"Accept": "image/png"}).status_code,
+                        client.get(path, params={"colour": "red"}).status_code}
+            if "etag" in ok.headers:
+                revalidated = client.get(path, params=first_page, headers={"If-None-Match": ok.headers["etag"]})
+                answered.add(revalidated.status_code)
+            if "{" in template:
+                answered.add(client.get(template.format(**self.UNKNOWN)).status_code)
+            assert set(operation["responses"]) == {str(status) for status in answered}, template
+            documented = set(operation["responses"]["200"].get("headers", {}))
+            assert {h for h in ("ETag", "Link") if h in ok.headers} <= documented <= {"ETag", "Link"}, template
+            assert ("ETag" in documented) == ("etag" in ok.headers), template
+
+    def test_errors_are_documented_as_problems(self, client):
+        spec = client.get("/openapi.json").json()
+        assert {"type", "title", "status", "detail"} <= set(spec["components"]["schemas"]["Problem"]["required"])
+        for template, operation in self.operations(client).items():
+            for status, response in operation["responses"].items():
+                if status >= "400":
+                    assert response["content"] == {PROBLEM: {"schema": {"$ref": "#/components/schemas/Problem"}}}, \
+                        (template, status)
+
+    def test_every_schema_reference_resolves(self, client):
+        spec = client.get("/openapi.json").json()
+        text = json.dumps(spec)
+        references = set(re.findall(r'"\$ref": "([^"]*)"', text))
+        assert "#/components/schemas/ProblemParam" in references  # the Problem schema's own
+        assert {ref.removeprefix("#/components/schemas/") for ref in references} <= set(spec["components"]["schemas"])
+
+    def test_the_documented_examples_make_a_valid_request(self, client):
+        for template, operation in self.operations(client).items():
+            examples = {p["name"]: p["example"] for p in operation.get("parameters", []) if p["in"] == "query"}
+            assert client.get(template.format(**self.KNOWN), params=examples).status_code == 200, template
+
+    def test_every_link_leads_to_its_operation(self, client):
+        spec = client.get("/openapi.json").json()
+        for template, operation in self.operations(client).items():
+            request = self.first_page(operation)
+            body = client.get(template.format(**self.KNOWN), params=request).json()
+            for name, link in operation["responses"]["200"].get("links", {}).items():
+                pointer = link["operationRef"].removeprefix("#/paths/").removesuffix("/get")
+                target = pointer.replace("~1", "/").replace("~0", "~")
+                accepted = {p["name"] for p in spec["paths"][target]["get"].get("parameters", [])}
+                values = {param: self.resolve(expression, body, request, template)
+                          for param, expression in link["parameters"].items()}
+                assert set(values) <= accepted, (template, name)
+                path_values = {k: v for k, v in values.items() if "{" + k + "}" in target}
+                query = {k: v for k, v in values.items() if k not in path_values and v is not None}
+                response = client.get(target.format(**path_values), params=query)
+                assert response.status_code == 200, (template, name, response.text)
+
+    def resolve(self, expression: str, body: dict, request: dict, template: str):
+        """A runtime expression of an OpenAPI link, against one answer (absent query values are None)."""
+        if expression.startswith("$response.body#/"):
+            value = body
+            for part in expression.removeprefix("$response.body#/").split("/"):
+                value = value[int(part)] if isinstance(value, list) else value[part]
+            return value
+        if expression.startswith("$request.path."):
+            name = expression.removeprefix("$request.path.")
+            assert "{" + name + "}" in template
+            return self.KNOWN[name]
+        assert expression.startswith("$request.query."), expression
+        return request.get(expression.removeprefix("$request.query."))

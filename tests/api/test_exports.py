@@ -67,6 +67,25 @@ def test_an_export_with_nothing_to_export_is_empty(corpus_client):
     assert response.status_code == 200 and response.text == ""
 
 
+def test_csv_json_cells_keep_text_as_written(corpus_client, stored):
+    """An accented name inside a JSON cell (the expanded expert) reads as written, not as \\u escapes."""
+    (medina,) = [i for i, e in stored.experts.items() if e["name"] == "Lucía Medina"]
+    params = {"expert": medina, "expand": "expert"}
+    rows = export(corpus_client, params, ["id", "document_id", "expert", *COLUMNS[4:]])
+    assert rows and all('"name": "Lucía Medina"' in row["expert"] for row in rows)
+
+
+def test_ndjson_lines_are_the_json_items_in_a_file_of_their_own(corpus_client, stored):
+    """Every line is the JSON list's item, expanded objects (a document's date) included."""
+    params = {"document": picks(stored).document, "expand": "expert,document"}
+    response = corpus_client.get("/v1/statements", params=params, headers={"Accept": "application/x-ndjson"})
+    assert response.status_code == 200
+    assert response.headers["content-disposition"] == 'attachment; filename="statements.ndjson"'
+    items = listed(corpus_client, params)
+    assert [json.loads(line) for line in response.text.splitlines()] == items
+    assert items and all(isinstance(item["document"]["published"], str) for item in items)
+
+
 def test_ndjson_keeps_text_as_written(corpus_client, stored):
     """Names and dashes come as UTF-8, not as \\u escapes."""
     (medina,) = [i for i, e in stored.experts.items() if e["name"] == "Lucía Medina"]

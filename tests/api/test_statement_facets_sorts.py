@@ -21,7 +21,7 @@ FACET_FILTERS = {
 }
 
 
-@pytest.mark.parametrize("size", [200, 3])
+@pytest.mark.parametrize("size", [200, 3, 1])  # 1: below the two kinds too
 @pytest.mark.parametrize("name", FACET_FILTERS)
 def test_facets_count_the_matching_statements(corpus_client, stored, name, size):
     params = FACET_FILTERS[name](picks(stored))
