@@ -18,7 +18,7 @@ from app.api.methods import HeadMiddleware
 from app.config import get_settings
 from app.db import get_engine
 from app.errors import install_error_handlers
-from app.web import pages
+from app.web import pages, review
 
 DESCRIPTION = """Experts, their statements and the topics they speak on, extracted from news articles.
 
@@ -47,7 +47,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app.state.taxonomy = load_taxonomy(settings.taxonomy())  # what POST /v1/documents annotates with
     app.state.max_document_bytes = settings.max_document_bytes
     reads = [read_key] if settings.read_requires_key else []  # the review pages read too
-    for module in (statements, experts, topics, documents, changes, pages):
+    for module in (statements, experts, topics, documents, changes, pages, review):
         app.include_router(module.router, dependencies=reads)
     app.include_router(health.router)
     app.mount("/static", pages.static, name="static")  # the review pages' stylesheet

@@ -24,9 +24,10 @@ from app.queries.statements import iter_statements, list_statements
 from app.queries.topics import list_expert_topics, list_topics
 from app.schemas import PageParams, StatementFilters
 from app.web.marks import article_lines, cue_places, speaker_class
+from app.web.review import review_context
 
 HERE = Path(__file__).parent
-templates = Jinja2Templates(directory=HERE / "templates")
+templates = Jinja2Templates(directory=HERE / "templates", context_processors=[review_context])
 templates.env.trim_blocks = templates.env.lstrip_blocks = True
 static = StaticFiles(directory=HERE / "static")
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -39,7 +40,7 @@ EXPERT_TOPICS = 100  # topic counts shown on an expert's page (the rest through 
 
 
 def is_page(path: str) -> bool:
-    return path == "/" or path.startswith(("/documents/", "/experts/"))
+    return path == "/" or path.startswith(("/documents/", "/experts/", "/statements/", "/review/"))
 
 
 def problem_page(request: Request, problem: dict, headers: dict[str, str] | None) -> Response | None:

@@ -122,6 +122,15 @@ class Chromium:
             self._event(json.loads(self._socket.recv(timeout=max(0.1, deadline - time.monotonic()))))
         self.evaluate("0")  # let the events of the load (console messages) arrive
 
+    def submit(self, selector: str) -> None:
+        """Click the element (a form's button) and wait for the page the form leads to."""
+        self.errors, self._loaded = [], False
+        self.evaluate(f"document.querySelector({json.dumps(selector)}).click()")
+        deadline = time.monotonic() + COMMAND_TIMEOUT_S
+        while not self._loaded:
+            self._event(json.loads(self._socket.recv(timeout=max(0.1, deadline - time.monotonic()))))
+        self.evaluate("0")
+
     def evaluate(self, expression: str) -> Any:
         """The value of a JavaScript expression in the page (JSON-serialisable)."""
         result = self.send("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)

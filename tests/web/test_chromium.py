@@ -6,8 +6,12 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from app.db import get_engine
+from app.ingest import pipeline
+from tests.conftest import SEEDS
 from tests.robustness.support import free_port, kill_group, start_opinions, wait_until_up
 from tests.web.browser import CHROMIUM, Chromium
+from tests.writes.conftest import make_key
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed "
                                 "(apt-get install chromium; .ci/run installs it)")
@@ -93,3 +97,47 @@ def test_console_errors_are_caught(site, browser):
     page = f"<link rel=stylesheet href='{site}/static/missing.css'><script>console.error('x')</script>"
     browser.load(f"data:text/html,{page}")
     assert "x" in browser.errors and any("missing.css" in error for error in browser.errors)
+
+
+@pytest.fixture(scope="module")
+def review_site(databases, taxonomy):
+    """A server on a database of its own (the test writes), and a write key for it."""
+    url = databases.new()
+    pipeline.ingest([SEEDS], engine=get_engine(url), taxonomy=taxonomy, workers=1)
+    key = make_key(url, "page-reviewer", "write")
+    port = free_port()
+    server = start_opinions("serve", "--port", str(port), url=url)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_until_up(base, server)
+        yield base, key
+    finally:
+        kill_group(server)
+        get_engine(url).dispose()
+
+
+BUTTONS = """[...document.querySelectorAll('form.review')].map(f => {
+  const b = f.querySelector('button[value=rejected]'); b.scrollIntoView({block: 'center'});
+  const box = b.getBoundingClientRect(), hit = document.elementFromPoint(box.left + 3, box.top + 3);
+  return {action: f.getAttribute('action'), onTop: !!hit && b.contains(hit)};
+})"""
+
+
+def test_a_reviewer_gives_a_key_and_rejects_a_statement_with_its_button(review_site, browser):
+    base, key = review_site
+    browser.load(f"{base}/documents/1")
+    assert browser.evaluate("document.querySelectorAll('form.review').length") == 0
+    browser.evaluate(f"document.getElementById('review-key').value = {key!r}")
+    browser.submit("form.key button")
+    assert browser.errors == []
+    marks = browser.evaluate("[...document.querySelectorAll('mark[data-statement]')].map(m => +m.dataset.statement)")
+    buttons = browser.evaluate(BUTTONS)
+    assert sorted(int(b["action"].split("/")[2]) for b in buttons) == sorted(set(marks))
+    assert all(b["onTop"] for b in buttons)  # every button visible and clickable
+
+    target = buttons[0]["action"].split("/")[2]
+    browser.submit(f"form[action='/statements/{target}/review'] button[value=rejected]")
+    assert browser.errors == []
+    assert httpx.get(f"{base}/v1/statements/{target}").json()["status"] == "rejected"
+    assert browser.evaluate(f"document.getElementById('s{target}')") is None
+    browser.submit("form.key button")  # forget the key: the other tests' pages show no buttons
