@@ -221,7 +221,8 @@ class TestDocumentedOperations:
 
     @staticmethod
     def operations(client) -> dict[str, dict]:
-        return {path: ops["get"] for path, ops in client.get("/openapi.json").json()["paths"].items()}
+        """The read operations (GET) by path; the writes' statuses are pinned by tests/writes."""
+        return {path: ops["get"] for path, ops in client.get("/openapi.json").json()["paths"].items() if "get" in ops}
 
     @staticmethod
     def first_page(operation: dict) -> dict:
@@ -239,7 +240,8 @@ class TestDocumentedOperations:
                 answered.add(revalidated.status_code)
             if "{" in template:
                 answered.add(client.get(template.format(**self.UNKNOWN)).status_code)
-            assert set(operation["responses"]) == {str(status) for status in answered}, template
+            merged_away = {"308"}  # answered only for an expert merged into another (pinned in tests/writes)
+            assert set(operation["responses"]) - merged_away == {str(status) for status in answered}, template
             documented = set(operation["responses"]["200"].get("headers", {}))
             assert {h for h in ("ETag", "Link") if h in ok.headers} <= documented <= {"ETag", "Link"}, template
             assert ("ETag" in documented) == ("etag" in ok.headers), template
