@@ -6,6 +6,7 @@ CREATEDB) and dropped at the end; the configured database itself is never touche
 
 from __future__ import annotations
 
+import functools
 import os
 import uuid
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import NullPool, create_engine, make_url, text
 
 from app.annotate.taxonomy import load_taxonomy
 from app.db import get_engine
@@ -46,6 +47,15 @@ class Databases:
         upgrade_database(url)
         return url
 
+    def drop(self, url: str) -> None:
+        """Drop one test database now (PostgreSQL: its connections ended first, whoever holds them)."""
+        name = make_url(url).database
+        get_engine(url).dispose()
+        if name in self.created:
+            self.created.remove(name)
+            with admin_engine().connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
     def drop_all(self) -> None:
         for name in self.created:
             get_engine.cache_clear()
@@ -53,9 +63,11 @@ class Databases:
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
+@functools.cache
 def admin_engine():
+    """The engine that creates and drops test databases: one, holding no connection between uses."""
     url = make_url(CONFIGURED_URL).set(database="postgres")
-    return create_engine(url, isolation_level="AUTOCOMMIT")
+    return create_engine(url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
 
 
 @pytest.fixture(scope="session")
@@ -106,6 +118,8 @@ def stored(corpus_url) -> Stored:
 
 
 @pytest.fixture
-def empty_url(databases) -> str:
-    """A fresh, migrated, empty database for a test that writes."""
-    return databases.new()
+def empty_url(databases) -> Iterator[str]:
+    """A fresh, migrated, empty database for a test that writes (dropped after it: server slots are few)."""
+    url = databases.new()
+    yield url
+    databases.drop(url)

@@ -43,7 +43,7 @@ def writable_url(databases, taxonomy) -> Iterator[str]:
     report = pipeline.ingest([SEEDS], engine=get_engine(url), taxonomy=taxonomy, workers=1)
     assert not report.failures
     yield url
-    get_engine(url).dispose()  # a database per test: idle pools would take every PostgreSQL connection
+    databases.drop(url)  # a database per test: what it left open would take every PostgreSQL connection
 
 
 @pytest.fixture
