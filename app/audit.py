@@ -48,6 +48,12 @@ def event(*, actor: str, entity: str, entity_id: int, action: str, changes: Chan
             "changes": fields}
 
 
+def expert_deletions(gone: list[tuple[int, str]], *, actor: str) -> list[dict]:
+    """The events of experts removed with their last statement ((id, name) pairs)."""
+    return [event(actor=actor, entity="expert", entity_id=expert_id, action="deleted", changes={"name": (name, None)})
+            for expert_id, name in gone]
+
+
 def jsonable(value: Any) -> Any:
     """A field's value as the feed shows it (dates as ISO strings, sequences as lists)."""
     if isinstance(value, date | datetime):

@@ -103,7 +103,7 @@ def review(engine: Engine) -> None:
     (keeping the one without sentiment) and accept another ninth, so that every query meets rejected ones."""
     from sqlmodel import Session
 
-    from app.bodies import StatementPatch
+    from app.write_schemas import StatementPatch
     from app.writes.statements import patch_statement
 
     with engine.connect() as conn:

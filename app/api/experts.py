@@ -11,12 +11,12 @@ from app.api.bodies import JSON, MERGE_PATCH, body_openapi, json_body
 from app.api.contract import link, next_page, operation, parse_query, write_operation
 from app.api.deps import SessionDep
 from app.api.paging import link_next
-from app.bodies import ExpertMerge, ExpertPatch
 from app.errors import Moved, NotFound
 from app.queries import experts as queries
 from app.queries import topics as topic_queries
 from app.queries.pagination import encode_offset
 from app.schemas import MAX_ID, ExpertFilters, ExpertPublic, ExpertTopic, Page, PageParams
+from app.write_schemas import ExpertMerge, ExpertPatch
 from app.writes import experts as writes
 from app.writes import merge
 

@@ -16,12 +16,12 @@ from app.api.encoding import json_response
 from app.api.exports import export_response
 from app.api.negotiation import CSV, JSON, NDJSON
 from app.api.paging import link_next
-from app.bodies import StatementCreate, StatementPatch
 from app.errors import Moved, PreconditionFailed
 from app.queries import statements as queries
 from app.queries.experts import moved_to
 from app.queries.pagination import encode_cursor
 from app.schemas import MAX_ID, StatementFilters, StatementPage, StatementPublic
+from app.write_schemas import StatementCreate, StatementPatch
 from app.writes import new_statement
 from app.writes import statements as writes
 

@@ -14,7 +14,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Connection, bindparam, func, insert
+from sqlalchemy import Connection, bindparam, exists, func, insert
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, SQLModel, col, delete, select, update
@@ -266,3 +266,17 @@ def adjust_topic_counts(conn: Connection, changes: Mapping[int, int]) -> None:
     deltas = [{"topic": topic_id, "delta": delta} for topic_id, delta in changes.items() if delta]
     if deltas:
         conn.execute(ADD_TO_TOPIC_COUNT, deltas)
+
+
+def remove_silent_experts(conn: Connection, expert_ids: set[int], *, spare_curated: bool) -> list[tuple[int, str]]:
+    """Delete those of the experts that no statement names any more (sparing, if asked, those a person
+    curated), in one DELETE; return the removed ones' ids and names, by id."""
+    if not expert_ids:
+        return []
+    speaks = exists().where(col(Statement.expert_id) == Expert.id)
+    silent = conn.execute(select(Expert.id, Expert.name, Expert.curated)
+                          .where(col(Expert.id).in_(expert_ids), ~speaks).order_by(col(Expert.id))).all()
+    gone = [(row.id, row.name) for row in silent if not (spare_curated and row.curated)]
+    if gone:
+        conn.execute(delete(Expert).where(col(Expert.id).in_([expert_id for expert_id, _ in gone])))
+    return gone

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, Row, delete, exists, select, update
+from sqlalchemy import Connection, Engine, Row, delete, select, update
 from sqlmodel import Session, col
 
 from app import audit
@@ -33,6 +33,7 @@ from app.ingest.persist import (
     insert_new_rows,
     insert_returning_ids,
     name_experts,
+    remove_silent_experts,
     sync_topics,
 )
 from app.models import REJECTED, Appearance, Document, Expert, ExpertCountry, Statement, StatementCountry, utcnow
@@ -111,13 +112,14 @@ def reextract_document(session: Session, document_id: int, *, taxonomy: Taxonomy
     ids = insert_returning_ids(conn, Statement, [row for row, _ in fresh], STATEMENT_KEY)
     add_annotation_rows(conn, list(zip(ids, [a for _, a in fresh], strict=True)), topic_ids)
     keep_appearances(conn, document_id)
-    remove_silent(conn, speakers)
+    silent = remove_silent_experts(conn, speakers, spare_curated=True)
     conn.execute(update(Document).where(col(Document.id) == document_id)
                  .values(extractor_version=EXTRACTOR_VERSION, updated_at=utcnow()))
     after = conn.execute(select(Statement.id).where(col(Statement.document_id) == document_id)).all()
     result = Reextracted(document_id, len(stored), len(after), len(stored) - len(gone))
-    audit.record(conn, actor=actor, entity="document", entity_id=document_id, action="reextracted", changes={
+    reextracted = audit.event(actor=actor, entity="document", entity_id=document_id, action="reextracted", changes={
         "extractor_version": (document.extractor_version, EXTRACTOR_VERSION), "statements": (len(stored), len(after))})
+    audit.record_many(conn, [reextracted, *audit.expert_deletions(silent, actor=actor)])
     return result
 
 
@@ -153,12 +155,3 @@ def keep_appearances(conn: Connection, document_id: int) -> None:
                             .where(col(Statement.document_id) == document_id)).all()
     insert_new_rows(conn, Appearance, [{"document_id": document_id, "expert_id": expert_id, "introduced_as": name,
                                         "paragraph": paragraph} for expert_id, name, paragraph in speakers])
-
-
-def remove_silent(conn: Connection, expert_ids: set[int]) -> None:
-    """Experts the old extraction named whom no statement names any more, and no person curated, go."""
-    speaks = exists().where(col(Statement.expert_id) == Expert.id)
-    silent = conn.execute(select(Expert.id, Expert.curated).where(col(Expert.id).in_(expert_ids), ~speaks)).all()
-    ids = [expert_id for expert_id, curated in silent if not curated]
-    if ids:
-        conn.execute(delete(Expert).where(col(Expert.id).in_(ids)))

@@ -17,9 +17,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlmodel import Session
 
 from app.api.statements import StatementId
-from app.bodies import StatementPatch
 from app.errors import Forbidden, InvalidParameter, Unauthorized
 from app.keys import Caller
+from app.write_schemas import StatementPatch
 from app.writes import statements as writes
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlalchemy import delete, exists, select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
 from app import audit
 from app.annotate.taxonomy import Taxonomy
 from app.errors import NotFound
-from app.ingest.persist import bump_dataset_version, clear_annotation_rows
+from app.ingest.persist import bump_dataset_version, clear_annotation_rows, remove_silent_experts
 from app.ingest.pipeline import ingest_document
-from app.models import Appearance, Document, Expert, Statement
+from app.models import Appearance, Document, Statement
 from app.types import RawDocument
 
 ATTEMPTS = 3  # of adding a document whose unique keys concurrent writes took first
@@ -55,19 +55,6 @@ def delete_document(session: Session, *, document_id: int, actor: str) -> None:
     events = [audit.event(actor=actor, entity="document", entity_id=document_id, action="deleted",
                           changes={"title": (document.title, None), "sha256": (document.sha256, None),
                                    "statements": (len(statement_ids), 0)})]
-    for expert_id, name in silent_experts(session, speakers):
-        conn.execute(delete(Expert).where(col(Expert.id) == expert_id))
-        events.append(audit.event(actor=actor, entity="expert", entity_id=expert_id, action="deleted",
-                                  changes={"name": (name, None)}))
+    events += audit.expert_deletions(remove_silent_experts(conn, speakers, spare_curated=False), actor=actor)
     audit.record_many(conn, events)
-
-
-def silent_experts(session: Session, expert_ids: set[int]) -> list[tuple[int, str]]:
-    """Those of the experts with no statement left, by id."""
-    if not expert_ids:
-        return []
-    speaks = exists().where(Statement.expert_id == Expert.id)
-    rows = session.connection().execute(
-        select(Expert.id, Expert.name).where(col(Expert.id).in_(expert_ids), ~speaks).order_by(Expert.id))
-    return [(row.id, row.name) for row in rows]
 

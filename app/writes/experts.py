@@ -6,12 +6,12 @@ from sqlalchemy import Connection, delete, select, update
 from sqlmodel import Session, col
 
 from app import audit
-from app.bodies import ExpertPatch
 from app.errors import Conflict, InvalidParameter, NotFound
 from app.ingest.identity import merged, name_key, surname_key
 from app.ingest.persist import bump_dataset_version, insert_rows
 from app.models import Expert, ExpertCountry, utcnow
 from app.queries.experts import get_expert
+from app.write_schemas import ExpertPatch
 from app.writes.curation import marks
 
 LISTS = ("countries", "roles", "affiliations")

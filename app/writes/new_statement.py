@@ -7,7 +7,6 @@ from sqlmodel import Session, col
 
 from app import audit
 from app.annotate.taxonomy import Taxonomy
-from app.bodies import StatementCreate
 from app.errors import Conflict, InvalidParameter
 from app.ingest.analyse import DocumentContext, annotate_in
 from app.ingest.persist import (
@@ -20,6 +19,7 @@ from app.ingest.persist import (
 from app.models import Appearance, Document, Statement, Topic, utcnow
 from app.queries.statements import get_statement
 from app.types import Annotation
+from app.write_schemas import StatementCreate
 from app.writes.curation import existing_expert, marks, topic_ids
 
 MANUAL_SIEVE = "manual"  # the speaker was named by a person, not by a sieve

@@ -8,11 +8,11 @@ from sqlalchemy import Connection, func, select, update
 from sqlmodel import Session, col
 
 from app import audit
-from app.bodies import StatementPatch
 from app.errors import Conflict, InvalidParameter
 from app.ingest.persist import adjust_topic_counts, bump_dataset_version
 from app.models import REJECTED, Statement, StatementTopic, utcnow
 from app.queries.statements import get_statement
+from app.write_schemas import StatementPatch
 from app.writes.curation import existing_expert, marks, set_topics, topic_ids
 
 COLUMNS = {"status": "status", "expert_id": "expert_id", "kind": "kind"}  # patch member -> statement column

@@ -113,3 +113,19 @@ def test_later_ingestion_leaves_curated_expert_fields_alone(writer, writable_url
     expert = writer.get("/v1/experts/1").json()
     assert scalar(writable_url, "SELECT count(*) FROM appearance WHERE expert_id = 1") == 2  # named again
     assert (expert["roles"], expert["nationality"], expert["countries"]) == (["economist"], None, ["DE"])
+
+
+def test_reextract_removes_an_expert_left_without_statements_and_says_so_in_the_feed(writer, writable_url):
+    with get_engine(writable_url).begin() as conn:  # an expert only an older extraction found, on one statement
+        conn.execute(text("UPDATE document SET extractor_version = '0.1.0'"))
+        conn.execute(text("INSERT INTO expert (name, name_key, surname_key, aliases, roles, affiliations) "
+                          "VALUES ('Ghost Speaker', 'ghost speaker', 'speaker', '[]', '[]', '[]')"))
+        ghost = conn.execute(text("SELECT id FROM expert WHERE name = 'Ghost Speaker'")).scalar_one()
+        conn.execute(text("INSERT INTO statement (document_id, expert_id, kind, text, char_start, char_end, "
+                          "paragraph, forward_looking) SELECT 1, :ghost, 'direct', substr(text, 1, 5), 0, 5, 0, "
+                          "false FROM document WHERE id = 1"), {"ghost": ghost})
+
+    assert opinions(writable_url, "reextract").exit_code == 0
+
+    assert writer.get(f"/v1/experts/{ghost}").status_code == 404
+    assert [e["entity_id"] for e in events(writable_url, "expert") if e["action"] == "deleted"] == [ghost]
