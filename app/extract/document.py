@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from app.extract.quote_style import singles_as_doubles, uses_single_quotes
 from app.extract.segment import Quote, find_quotes, line_spans
 
 # A line whose end closes a sentence, a heading or a list item: its break is a real one.
@@ -21,7 +22,7 @@ WRAPPED_SHARE = 0.5  # ... and at least this share of the line ends inside parag
 @dataclass(frozen=True)
 class Document:
     text: str  # as given
-    reading: str  # the text with hard-wrap breaks read as spaces (same length and offsets)
+    reading: str  # the text with hard-wrap breaks read as spaces, ‘…’ as “…” where they quote (same offsets)
     lines: list[tuple[int, int]]  # the reading's lines
     quotes: list[Quote]
     headline_end: int  # where the first line ends when it is a headline, else 0
@@ -33,10 +34,14 @@ class Document:
 
 
 def build_document(text: str) -> Document:
-    """Read a text once: unwrap hard-wrapped paragraphs, find lines, quotations and the headline."""
+    """Read a text once: unwrap hard-wrapped paragraphs, read ‘single’ quotation marks where the text quotes
+    with them, find lines, quotations and the headline."""
     reading = unwrap(text)
     lines = line_spans(reading)
-    return Document(text, reading, lines, find_quotes(reading), headline_end(reading, lines))
+    headline = headline_end(reading, lines)
+    if uses_single_quotes(reading, headline):
+        reading = singles_as_doubles(reading)
+    return Document(text, reading, lines, find_quotes(reading), headline)
 
 
 _INNER_BREAK = re.compile(r"(?<=[^\n])\n(?=[^\n])")

@@ -82,3 +82,17 @@ def test_text_with_one_paragraph_a_line_is_read_as_it_is() -> None:
 def test_a_quoted_headline_is_the_editors() -> None:
     text = "“It’s going to be challenging”: five parties sign a deal\nThe parties met on Monday.\n"
     assert build_document(text).headline_end == text.index("\n")
+
+
+def test_a_text_that_quotes_with_single_marks_has_its_quotations_read() -> None:
+    text = ("Islanders vote on independence\n"
+            "‘My mum voted Yes in 1946 and she’s 95 now,’ says Magda Arne. ‘She would love to see it.’\n"
+            "The islanders’ homes are far apart.\n"
+            "Arne said: ‘A union suggests equal partners.’\n")
+    assert sorted(set(lines_of(text))) == [(1, "Magda Arne", "direct"), (3, "Magda Arne", "direct")]
+
+
+def test_single_marks_in_a_text_that_quotes_with_doubles_stay_apostrophes_and_scare_quotes() -> None:
+    text = "Title\nThe ‘reform’ was passed.\n“It’s the islanders’ choice,” said Magda Arne.\n"
+    assert build_document(text).reading == text
+    assert lines_of(text) == [(2, "Magda Arne", "direct")]
