@@ -392,9 +392,14 @@ def leading_frame(text: str, lo: int, hi: int) -> Ref | None:
     return None
 
 
+_BY = re.compile(r"(?:^|\s)by$")
+
+
 def _participle_subject(text: str, lo: int, verb_start: int, cue: str) -> Ref | None:
-    """Pattern "Jane Roe defended the plan, saying, “...”": the sentence subject of a participle frame."""
-    if not cue.endswith("ing") or not text[max(lo, verb_start - 3):verb_start].rstrip().endswith(","):
+    """Pattern "Jane Roe defended the plan, saying, “...”" or "Jane Roe responded by saying, “...”": the
+    sentence subject of a participle frame."""
+    before = text[max(lo, verb_start - 4):verb_start].rstrip()
+    if not cue.endswith("ing") or not (before.endswith(",") or _BY.search(before)):
         return None
     sentence_start = sentence_spans(text, lo, verb_start)[-1][0] if verb_start > lo else lo
     ref = ref_at_start(text, sentence_start, verb_start)
