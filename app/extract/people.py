@@ -295,10 +295,15 @@ def _recency(person: Person, at: int) -> int:
 
 
 def _same_first(a: str, b: str) -> bool:
-    """Two names with one surname are one person when their first words agree (or one is an initial)."""
-    fa, fb = a.split(" ")[0], b.split(" ")[0]
+    """Two names with one surname are one person when their first words agree (or one is an initial), or when
+    one is the other's last words."""
+    wa, wb = a.split(" "), b.split(" ")
+    fa, fb = wa[0], wb[0]
     if fa == fb:
         return True
+    shorter, longer = sorted((wa, wb), key=len)
+    if len(shorter) >= 2 and longer[-len(shorter):] == shorter:
+        return True  # "San Nicolas" is "Michael San Nicolas" named without his given name
     return (is_initial(fa) or is_initial(fb)) and fa[0] == fb[0]
 
 
