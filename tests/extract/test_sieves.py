@@ -13,6 +13,24 @@ def said(text: str) -> list[tuple[int, str, str]]:
 
 
 CASES = [
+    ("a participle after \"by\" is framed by the sentence's subject",
+     "Title\nDelegate Jo Ames met voters.\nThe delegate responded by saying, “Our people are hurting.”\n",
+     [(2, "Jo Ames", "quotation/role")]),
+    ("a name without its given name is the person named in full",
+     "Title\nDelegate Jo San Nicolas met voters.\n“Our people are hurting,” San Nicolas said.\n",
+     [(2, "Jo San Nicolas", "quotation/name")]),
+    ("a broadcast transcript: labels in capitals speak, the programme's own people ask",
+     "Title\nThe president spoke to our colleague Rachel Martin.\n"
+     "GREENE: Those words rang true to the president of the islands.\n"
+     "PRESIDENT HILDA HEINE: Droughts are hitting us real hard.\n"
+     "Salt water is creeping into our freshwater lands.\n"
+     "RACHEL MARTIN, BYLINE: What do you need?\n"
+     "HEINE: We need resources, and we need support.\n",
+     [(3, "Hilda Heine", "interview/name"), (4, "Hilda Heine", "interview/name"),
+      (6, "Hilda Heine", "interview/name")]),
+    ("one label in capitals is a dateline, not a transcript",
+     "Title\nDILI: Timor-Leste will be ready to host the summit by 2029, according to President Jo Ames.\n",
+     [(1, "Jo Ames", "reported/name")]),
     ("quotation frame",
      "Title\n“The plan will fail,” said Jane Roe, an economist at Leeds University.\n",
      [(1, "Jane Roe", "quotation/name")]),

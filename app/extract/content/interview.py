@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.extract.claims import Claim
+from app.extract.content.transcript import CapsLabel, caps_label, hosts
 from app.extract.document import Document
 from app.extract.frames import Ref, ref_at_start
 from app.extract.names import NAME_RUN
@@ -34,6 +35,7 @@ INTERVIEW_WORD = re.compile(r"\b(?:interview(?:ed|s)?|Q\s*&\s*A|spoke (?:to|with
 _DASH_LED = re.compile(r"\s*(?:[—–-]+\s+)?")
 EDITORS_NOTE = re.compile(r"\b(?:edited|condensed)\s+for\s+(?:length|clarity)\b", re.IGNORECASE)
 MIN_ANSWER_WORDS = 3
+MIN_CAPS_LABELS = 2  # lines opened by a label in capitals that make a transcript; one is a dateline ("DILI:")
 MIN_DASH_TURNS = 3  # dash-led paragraphs that make a dialogue, when one of them asks
 SENTENCE_ENDS = (".", "!", "?", "…", "”", '"', "’", "'", ":", ")")
 MIN_LABELLED_QUESTIONS = 2  # labelled questions that make a text an interview on their own
@@ -51,6 +53,7 @@ class Row:
     ref: Ref | None = None  # the person the label names
     asks: bool = False  # the line ends with a question mark
     dashed: bool = False  # the line opens with a dash: a turn of a dialogue ("– Why now?", "– Because ...")
+    caps: CapsLabel | None = None  # a transcript's label in capitals ("HILDA HEINE:")
 
 
 @dataclass(slots=True)
@@ -59,8 +62,8 @@ class Interview:
     questions: set[int] = field(default_factory=set)  # line indices of the outlet's questions
 
 
-def _row(doc: Document, i: int, s: int, e: int) -> Row:
-    """What a line is, and its label."""
+def _row(doc: Document, i: int, s: int, e: int, *, caps: bool = True) -> Row:
+    """What a line is, and its label (a label in capitals only when `caps`)."""
     line = doc.reading[s:e]
     asks = line.rstrip().endswith("?")
     for kind, pattern in (("q", QUESTION_LABEL), ("a", ANSWER_LABEL)):
@@ -68,11 +71,13 @@ def _row(doc: Document, i: int, s: int, e: int) -> Row:
         if m and not (len(m.group().strip()) == 2 and m.group().strip()[-1] == "."):  # "A. Smith said": an initial
             return Row(i, kind, s + m.end(), asks=asks)
     m = SPEAKER_LABEL.match(line)
+    initials = _initials_ref(doc.reading, m.group(1)) if m else None
+    if initials is not None:  # the name the initials stand for, at the label
+        return Row(i, "label", s + m.end(), m.group(1), Ref("name", initials.text, s + m.start(1), s + m.end(1)), asks)
+    label = caps_label(doc.reading, s, e) if caps else None
+    if label is not None:
+        return Row(i, "label", label.end, label.key, label.ref, asks, caps=label)
     if m and m.group(1)[0].isupper():
-        initials = _initials_ref(doc.reading, m.group(1))
-        if initials is not None:  # the name the initials stand for, at the label
-            return Row(i, "label", s + m.end(), m.group(1), Ref("name", initials.text, s + m.start(1), s + m.end(1)),
-                       asks)
         ref = ref_at_start(doc.reading, s + m.start(1), s + m.end(1))
         named = (ref is not None and ref.kind == "name" and ref.end == s + m.end(1)
                  and ref.text.lower() not in HONORIFICS | ROLE_NOUNS)  # "PM:" is a role, left to the sieve
@@ -139,23 +144,27 @@ def find_interview(doc: Document) -> Interview | None:
     """The answers of a question-and-answer interview, or None when the text is not one."""
     rows = [_row(doc, i, s, e) for i, (s, e) in enumerate(doc.lines)
             if doc.reading[s:e].strip() and s >= doc.headline_end]
-    interviewers = _interviewers(rows)
+    if sum(row.caps is not None for row in rows) < MIN_CAPS_LABELS:  # "DILI: Timor-Leste will ...": a dateline
+        rows = [_row(doc, row.line, *doc.lines[row.line], caps=False) if row.caps else row for row in rows]
+    interviewers = _interviewers(rows) | hosts(doc.reading, [row.caps for row in rows if row.caps])
     labelled = _is_interview(doc, rows, interviewers)
     dialogue = set() if labelled else _dash_questions(rows)
     if not labelled and not dialogue:
         return None
     interview, asked = Interview(), False
     labelled = any(row.kind == "q" or row.label in interviewers for row in rows)
+    speaker: Ref | None = None  # the label of the answer going on, for its unlabelled paragraphs
     for row in rows:
         s, e = doc.lines[row.line]
         unlabelled_question = row.kind == "text" and (row.asks and (asked or not labelled) or row.line in dialogue)
         if row.kind == "q" or row.label in interviewers or unlabelled_question:
             interview.questions.add(row.line)
-            asked = True
-        elif row.kind == "a" or (asked and not EDITORS_NOTE.search(doc.reading, s, e)):
+            asked, speaker = True, None
+        elif row.kind == "a" or row.caps or ((asked or speaker) and not EDITORS_NOTE.search(doc.reading, s, e)):
+            speaker = row.ref if row.kind == "label" else speaker if row.kind == "text" else None
             end = s + len(doc.reading[s:e].rstrip())
             if not _reads_as_answer(doc.reading[row.start:end], last=row is rows[-1]):
                 continue
-            ref = row.ref.with_cue(":") if row.ref else None
+            ref = speaker.with_cue(":") if speaker else None
             interview.answers.append(Claim("direct", [(row.start, end)], ref, None, "interview"))
     return interview if interview.answers else None
