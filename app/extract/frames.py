@@ -15,6 +15,7 @@ from app.extract.regex import alternation, trie_pattern
 from app.extract.rules import (
     ADVERBS,
     ANONYMOUS_HEADS,
+    FINITE_MARKERS,
     NOUN_COMPOUNDS,
     PARTY_NOUNS,
     PRONOUNS,
@@ -180,6 +181,15 @@ def has_verb(phrase: str) -> bool:
     return bool(VERB.search(COMPOUND.sub(" ", phrase)))
 
 
+_RELATIVE = frozenset({"who", "whose", "which", "whom"})
+
+
+def _is_clause(chunk: str) -> bool:
+    """The chunk runs a finite clause of its own ("the challenge will be X"), not a relative one ("who is X")."""
+    words = chunk.lower().split()
+    return bool(words) and words[0] not in _RELATIVE and any(w in FINITE_MARKERS for w in words)
+
+
 def _before_appositive(text: str, lo: int, hi: int) -> Ref | None:
     """A name followed by an appositive: "Kirill Sitnikov, a Russian political analyst, [said]".
 
@@ -196,6 +206,8 @@ def _before_appositive(text: str, lo: int, hi: int) -> Ref | None:
         first = inner.split(",")[0].strip()
         if not first or len(inner) > 200 or any(ch in inner for ch in ";:“”\"") or has_verb(inner):
             continue
+        if _is_clause(first):
+            continue  # "Currently, the biggest challenge will be X, believes Jo Ames": a clause, no appositive
         if first[0].islower() or first.split(" ")[0].lower() in ROLE_NOUNS | PARTY_NOUNS or ROLE_AT_START.match(first):
             head_end = k - len(_PARENTHETICAL_AT_END.search(window, 0, k).group()) if window[k - 1] == ")" and \
                 _PARENTHETICAL_AT_END.search(window, 0, k) else k  # "Rep. Jo Ames (D-N.Y.), chairman of X,"
