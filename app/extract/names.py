@@ -110,8 +110,11 @@ def person_tokens(run: str) -> tuple[str, ...]:
     tokens = _cached_person_tokens(run)
     if tokens:
         return tokens
+    evidenced = _EVIDENCED.get()
+    if run.rstrip(",.") in evidenced:
+        return (run.rstrip(",."),)  # "Rivera says" once the text has named "Rosario Rivera"
     candidate = common_word_surname(run)
-    return candidate if candidate and " ".join(candidate) in _EVIDENCED.get() else ()
+    return candidate if candidate and " ".join(candidate) in evidenced else ()
 
 
 @lru_cache(maxsize=8192)
@@ -145,9 +148,13 @@ _ROLE_AFTER = re.compile(rf",\s+(?:an?|the|who\s+is)\s+(?:[\w’'-]+\s+){{0,4}}?
 
 def evidenced_names(text: str) -> frozenset[str]:
     """Names with a common-word surname that the text shows to be persons: a title or role before
-    ("Dr. Jane Green", "economist Jane Green") or a role appositive after ("Jane Green, a professor")."""
+    ("Dr. Jane Green", "economist Jane Green") or a role appositive after ("Jane Green, a professor"); and
+    the surname of a full name, alone, when it is also a place's name ("Rivera" after "Rosario Rivera")."""
     found = set()
     for m in NAME_RUN.finditer(text):
+        full = _cached_person_tokens(m.group())
+        if len(full) >= 2 and _place_name(full[-1]):
+            found.add(full[-1])
         candidate = common_word_surname(m.group())
         if not candidate:
             continue
