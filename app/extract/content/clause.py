@@ -44,7 +44,8 @@ _TOLD_WORDS = re.compile(r"\s*(?:[\w’'-]+|[,.;:])")  # the words after "told",
 MAX_TOLD_WORDS = 3  # "told [his parliament]", "told [the House]", "told [reporters]"
 _INFINITIVE = re.compile(r"\s+to\s+[a-z]")
 _CONDITION = re.compile(r"(?:if|unless|in case|in the event)\b", re.IGNORECASE)
-_WHEN_THEN = re.compile(r"when\s[^,.;:!?“”\"]{3,100},\s+(?:he|she|it|we|they|you|i|people|the)\s", re.IGNORECASE)
+_WHEN_THEN = re.compile(r"(?:when|while|whereas|(?:even\s+)?(?:al)?though)\s[^,.;:!?“”\"]{3,100},\s+"
+                        r"(?:he|she|it|we|they|you|i|people|the|there|this|his|her|its|our|their)\s", re.IGNORECASE)
 _ALL_CUES = alternation(REPORTING_VERBS | SECONDARY_CUES)
 # The clause ends before a relative or concessive aside, a second frame, or a participial frame.
 CLAUSE_BREAK = re.compile(
@@ -122,7 +123,7 @@ def clause_start(text: str, verb_end: int, cue: str, end: int) -> int | None:
         return None
     if cue.lower() in BARE_OBJECT_CUES:  # "said [the plan would fail]", "acknowledged [the reality of X]"
         if _CONDITION.match(text, start, end) or _WHEN_THEN.match(text, start, end):
-            return start  # "said if elected she would ...", "said when people lack facts, they panic"
+            return start  # "said if elected she would ...", "said when [while] people lack facts, they panic"
         first = _WORD.match(text, start, end)
         return start if first and first.group().lower() not in CLAUSE_OPENERS_NOT | FINITE_MARKERS else None
     return start if looks_like_clause(text, start, end) else None
