@@ -44,7 +44,7 @@ _TOLD_WORDS = re.compile(r"\s*(?:[\w’'-]+|[,.;:])")  # the words after "told",
 MAX_TOLD_WORDS = 3  # "told [his parliament]", "told [the House]", "told [reporters]"
 _INFINITIVE = re.compile(r"\s+to\s+[a-z]")
 _CONDITION = re.compile(r"(?:if|unless|in case|in the event)\b", re.IGNORECASE)
-_WHEN_THEN = re.compile(r"(?:when|while|whereas|(?:even\s+)?(?:al)?though)\s[^,.;:!?“”\"]{3,100},\s+"
+_WHEN_THEN = re.compile(r"(?:when|while|whereas|(?:even\s+)?(?:al)?though)\s[^,.;:!?]{3,100},\s+"
                         r"(?:he|she|it|we|they|you|i|people|the|there|this|his|her|its|our|their)\s", re.IGNORECASE)
 _ALL_CUES = alternation(REPORTING_VERBS | SECONDARY_CUES)
 # The clause ends before a relative or concessive aside, a second frame, or a participial frame.
