@@ -186,8 +186,8 @@ def _person_tokens(run: str) -> list[str]:
         return []
     if is_thing(tokens[-1]) or is_initial(tokens[-1]) or _place_name(" ".join(tokens)):
         return []
-    if len(tokens) > 1 and " ".join(_bare(t) for t in tokens) in ROLE_NOUNS:
-        return []  # a capitalised job title: "Associate Professor", "Senior Fellow"
+    if " ".join(_bare(t) for t in tokens) in ROLE_NOUNS:
+        return []  # a capitalised job title: "Associate Professor", "Senior Fellow", "Mister President"
     tokens = [t.rstrip(",") for t in tokens]
     if len(tokens[-1]) > 2:  # a sentence's full stop glued to the surname
         tokens[-1] = tokens[-1].rstrip(".")
