@@ -25,9 +25,10 @@ from app.extract.rules import (
 )
 
 _TIME = alternation(TIME_WORDS)
-# "Thursday", "on Monday", "last week", "Thursday morning", "earlier this month"
-_TIME_ADJUNCT = re.compile(rf"\s*(?:(?:earlier|later)\s+)?(?:(?:on|last|this|next)\s+)?(?:{_TIME})\b(?![’'])"
-                           rf"(?:\s+(?:{_TIME}))?\s*,?", re.IGNORECASE)
+# "Thursday", "on Monday", "last week", "Thursday morning", "earlier this month", "this time around"
+_TIME_ADJUNCT = re.compile(rf"\s*(?:(?:(?:earlier|later)\s+)?(?:(?:on|last|this|next)\s+)?(?:{_TIME})\b(?![’'])"
+                           rf"(?:\s+(?:{_TIME}))?|(?:this|that|last|next)\s+time(?:\s+around)?\b)\s*,?",
+                           re.IGNORECASE)
 _PREP_ADJUNCT = re.compile(r"\s*,?\s*(?:in|at|on|during|after|before|to|with|from|for|about|of)\s+"
                            r"[^,.;:!?“”\"]{1,60}?(?=\s*,?\s+(?:that|he|she|they|it|we|i|there)\s)", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*,\s*(?:however|though|moreover|furthermore|nonetheless|nevertheless|too|also)\s*(?=,)",
