@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 
-from lemminflect import getLemma
+from lemminflect import getAllLemmas, getLemma
 
 from app.extract.countries import demonym_code, nationality_codes
 from app.extract.regex import alternation
@@ -60,6 +60,12 @@ NAME_AT_START = re.compile(rf"^\s*({_WORD}(?:[ \u00a0](?:(?:{_PARTICLE}[ \u00a0]
 
 def _bare(token: str) -> str:
     return token.lower().rstrip(".,’'")
+
+
+def is_word(token: str) -> bool:
+    """The token is an English dictionary word ("Crooked", "Universe"), which a given name rarely is
+    (lemminflect's lexicon: "Michael", "Ildefonso" are not in it)."""
+    return bool(getAllLemmas(token.lower().rstrip(".,’'")))
 
 
 def is_initial(token: str) -> bool:
@@ -181,13 +187,14 @@ def _person_tokens(run: str) -> list[str]:
     # "Harvard’s Jane Roe" (two words after the owner), "Harvard-educated Roe": the name after them
     cut = max((k + 1 for k, t in enumerate(tokens[:-1])
                if _DESCRIPTOR.search(t) or (t.endswith(("’s", "'s")) and k < len(tokens) - 2)), default=0)
-    tokens = strip_titles(without_post_nominals(tokens[cut:]))
+    titled = tokens[cut:]
+    tokens = strip_titles(without_post_nominals(titled))
     if not tokens or any(is_org_word(t) or _not_name_shaped(t) for t in tokens):
         return []
     if is_thing(tokens[-1]) or is_initial(tokens[-1]) or _place_name(" ".join(tokens)):
         return []
-    if " ".join(_bare(t) for t in tokens) in ROLE_NOUNS:
-        return []  # a capitalised job title: "Associate Professor", "Senior Fellow", "Mister President"
+    if len(titled) > 1 and " ".join(_bare(t) for t in tokens) in ROLE_NOUNS:
+        return []  # a capitalised job title: "Associate Professor", "Mister President" (but "Dean" may be a name)
     tokens = [t.rstrip(",") for t in tokens]
     if len(tokens[-1]) > 2:  # a sentence's full stop glued to the surname
         tokens[-1] = tokens[-1].rstrip(".")

@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 
 from app.extract.frames import Ref, find_verbs
 from app.extract.gender import PRONOUN_GENDER, Gender, honorific_genders, person_gender
-from app.extract.names import NAME_RUN, is_initial, person_tail, person_tokens, surname
+from app.extract.names import NAME_RUN, is_initial, is_word, person_tail, person_tokens, surname
 from app.extract.rules import HONORIFICS, REPORTING_VERBS, ROLE_NOUNS, SUBJECT_PRONOUNS, TITLE_ABBREVIATIONS
 from app.extract.segment import sentence_spans
 
@@ -93,8 +93,7 @@ class People:
         key = _key(surname(name))
         for p in self.by_surname.get(key, []):
             if _same_first(p.name, name):
-                if len(name) > len(p.name) and not is_initial(name.split(" ")[0]):
-                    p.name = name
+                p.name = _fuller(p.name, name)
                 p.mentions.append(at)
                 return p
         person = Person(name, mentions=[at])
@@ -294,6 +293,14 @@ def _recency(person: Person, at: int) -> int:
     return max(named, person.last_seen if person.last_seen < at else -1)
 
 
+def _fuller(known: str, new: str) -> str:
+    """The name to keep for one person: the longer, unless its extra first words are an initial or English
+    words ("Crooked Hillary Clinton", "Adjudicator Cyril Jones" keep "Hillary Clinton", "Cyril Jones")."""
+    shorter, longer = sorted((known, new), key=len)
+    extra = longer.split(" ")[:-len(shorter.split(" "))] if longer.endswith(" " + shorter) else longer.split(" ")[:1]
+    return shorter if is_initial(extra[0]) or any(is_word(w) for w in extra) else longer
+
+
 def _same_first(a: str, b: str) -> bool:
     """Two names with one surname are one person when their first words agree (or one is an initial), or when
     one is the other's last words."""
@@ -303,7 +310,7 @@ def _same_first(a: str, b: str) -> bool:
         return True
     shorter, longer = sorted((wa, wb), key=len)
     if len(shorter) >= 2 and longer[-len(shorter):] == shorter:
-        return True  # "San Nicolas" is "Michael San Nicolas" named without his given name
+        return True  # "San Nicolas" is "Michael San Nicolas" without his given name
     return (is_initial(fa) or is_initial(fb)) and fa[0] == fb[0]
 
 
