@@ -250,7 +250,8 @@ _WHEN = re.compile(rf"\s(?:(?:on|last|this|earlier|late|early)\s+)*(?:{_TIME})\b
 
 
 _PROGRESSIVE = re.compile(r"\s(?:is|was|are|were)\s+$")
-_RELATIVE_WHO = re.compile(r",\s+who\s+(?:(?:also|then|later|has|had)\s+)*$")  # one person: not "who have"
+# one person ("Tom Wells, who says", "advocate Tom Wells who said"): not "who have"
+_RELATIVE_WHO = re.compile(r",?\s+who\s+(?:(?:also|then|later|has|had)\s+)*$")
 
 
 _FROM_PLACE = re.compile(r"\s(?:from|in)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s*$")

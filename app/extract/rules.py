@@ -21,6 +21,7 @@ OPINION_CUES = forms_with("opinion")  # Opinion frames whose content goes on ove
 NOT_ASIDE_CUES = forms_with("takes_object")
 # Passives that hand a sentence back to its source ("This was stated by X.").
 BACKREF_PASSIVES = forms_with("handback")
+QUESTION_CUES = forms_with("question")  # Cues whose clause may open with "whether" or "if" ("asked whether X").
 INFINITIVE_CUES = forms_with("infinitive")  # Cues whose infinitive is the content ("pledged to raise wages").
 
 SOURCE_FIRST_CUES = word_list("source_first_cues")

@@ -17,6 +17,7 @@ from app.extract.rules import (
     FINITE_MARKERS,
     FRAME_PARTICIPLES,
     INFINITIVE_CUES,
+    QUESTION_CUES,
     REPORTING_VERBS,
     SECONDARY_CUES,
     SUBJECT_PRONOUNS,
@@ -33,6 +34,7 @@ _PREP_ADJUNCT = re.compile(r"\s*,?\s*(?:in|at|on|during|after|before|to|with|fro
                            r"[^,.;:!?“”\"]{1,60}?(?=\s*,?\s+(?:that|he|she|they|it|we|i|there)\s)", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*,\s*(?:however|though|moreover|furthermore|nonetheless|nevertheless|too|also)\s*(?=,)",
                     re.IGNORECASE)  # "added, however, that"
+_WHETHER = re.compile(r"\s*(?:whether|if)\s", re.IGNORECASE)  # a reported question
 _THAT = re.compile(r"\s*,?\s*that(?:\s*,)?\s+", re.IGNORECASE)  # "said that, if elected, he would"
 _COLON = re.compile(r"\s*:\s*(?=[^\W_])")  # "He clarified: the talks will go on" (no quotation marks)
 # "says at a campaign stop in Toledo, Ohio, that ...": a longer adjunct, commas included, before "that".
@@ -114,6 +116,8 @@ def clause_start(text: str, verb_end: int, cue: str, end: int) -> int | None:
     m = _THAT.match(text, pos, end) or _COLON.match(text, pos, end)
     if m:
         return m.end()
+    if cue.lower() in QUESTION_CUES and _WHETHER.match(text, pos, end):
+        return pos + len(text[pos:end]) - len(text[pos:end].lstrip())  # "asked whether the plan had failed"
     if cue.lower() in INFINITIVE_CUES and _INFINITIVE.match(text, pos, end):
         return pos + len(text[pos:end]) - len(text[pos:end].lstrip())  # "pledged to raise wages"
     if cue.lower() in TELL_VERBS:  # "told Trend that ...", "told reporters: ...", "told the forum he was ..."
