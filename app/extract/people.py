@@ -16,7 +16,14 @@ from difflib import SequenceMatcher
 from app.extract.frames import Ref, find_verbs
 from app.extract.gender import PRONOUN_GENDER, Gender, honorific_genders, person_gender
 from app.extract.names import NAME_RUN, is_initial, is_word, person_tail, person_tokens, surname
-from app.extract.rules import HONORIFICS, REPORTING_VERBS, ROLE_NOUNS, SUBJECT_PRONOUNS, TITLE_ABBREVIATIONS
+from app.extract.rules import (
+    HONORIFICS,
+    OTHER_OFFICE_WORDS,
+    REPORTING_VERBS,
+    ROLE_NOUNS,
+    SUBJECT_PRONOUNS,
+    TITLE_ABBREVIATIONS,
+)
 from app.extract.segment import sentence_spans
 
 DESCRIPTION_WINDOW = 120  # characters before a name that may describe it ("political analyst and expert at X")
@@ -350,9 +357,11 @@ def _after_honorific(text: str, at: int) -> bool:
 
 
 def role_pattern(noun: str) -> re.Pattern[str]:
-    """The role noun, or an abbreviated title standing for it ("governor": also "Gov.")."""
+    """The role noun, or an abbreviated title standing for it ("governor": also "Gov."), not as part of another
+    office ("minister" is not found in "Prime Minister")."""
     short = [re.escape(a) + r"\." for a, full in TITLE_ABBREVIATIONS.items() if full == noun]
-    return re.compile(rf"\b(?:{'|'.join([re.escape(noun), *short])})(?!\w)", re.IGNORECASE)
+    other_office = "".join(rf"(?<!{re.escape(w)}\s)(?<!{re.escape(w)}-)" for w in sorted(OTHER_OFFICE_WORDS))
+    return re.compile(rf"{other_office}\b(?:{'|'.join([re.escape(noun), *short])})(?!\w)", re.IGNORECASE)
 
 
 def _as_title(ref: Ref) -> Ref | None:
