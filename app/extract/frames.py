@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from app.extract.names import JOINED_NAME, NAME_AT_END, NAME_AT_START, NAME_RUN, person_tokens
+from app.extract.names import JOINED_NAME, NAME_AT_END, NAME_AT_START, NAME_RUN, UP, person_tokens
 from app.extract.regex import alternation, trie_pattern
 from app.extract.rules import (
     ADVERBS,
@@ -288,14 +288,21 @@ _ROLE_OF_PLACE = re.compile(rf"\s*(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}?({_RO
 
 
 def role_of_place(text: str, lo: int, verb_start: int) -> Ref | None:
-    """The sentence before the verb is one role phrase with an organisation the text has named before: the
-    person introduced with it is the subject. ("The head of the central bank said" may be someone new.)"""
+    """The sentence before the verb is one role phrase with an organisation the text has named before, or
+    with the name of the office ("The Minister for Tourism and Transport"): the person introduced with it is
+    the subject. ("The head of the central bank said" may be someone new.)"""
     window = _strip_adverbs(text[lo:verb_start])
     m = _ROLE_OF_PLACE.match(window)
     named = NAME_RUN.search(m.group(2)) if m else None
-    if named is None or text.find(named.group(), 0, lo) < 0:
+    if named is None:
+        return None
+    if text.find(named.group(), 0, lo) < 0 and not _OFFICE.fullmatch(m.group(2).strip()):
         return None
     return Ref("role", m.group(1).lower(), lo + m.start(1), lo + m.end(1))
+
+
+# "The Minister for Tourism and Transport said": the complement is the name of the office itself
+_OFFICE = re.compile(rf"(?:the\s+)?[{UP}][\w’'-]*(?:\s+(?:and|of|for|the|&|[{UP}][\w’'-]*))*")
 
 
 def trailing_frame(text: str, lo: int, hi: int) -> Ref | None:

@@ -145,6 +145,7 @@ def common_word_surname(run: str) -> tuple[str, ...]:
     return tuple(tokens)
 
 
+_ROLE_HEADS = frozenset(role.split(" ")[-1] for role in ROLE_NOUNS)  # "minister" of "foreign minister"
 _EVIDENCED: ContextVar[frozenset[str]] = ContextVar("evidenced_names", default=frozenset())
 _PERSON_TITLES = (ROLE_NOUNS | HONORIFICS) - NON_NAME_WORDS - {"first", "former", "honorary", "vice", "deputy"}
 _TITLE_BEFORE = re.compile(rf"\b(?:{alternation(_PERSON_TITLES)})\.?\s+$", re.IGNORECASE)
@@ -195,6 +196,8 @@ def _person_tokens(run: str) -> list[str]:
         return []
     if len(titled) > 1 and " ".join(_bare(t) for t in tokens) in ROLE_NOUNS:
         return []  # a capitalised job title: "Associate Professor", "Mister President" (but "Dean" may be a name)
+    if len(tokens) > 1 and _bare(tokens[-1]) in _ROLE_HEADS and all(is_word(t) for t in tokens[:-1]):
+        return []  # an office: "Tourism Minister", "Foreign Secretary" (but "Jo King" is a name)
     tokens = [t.rstrip(",") for t in tokens]
     if len(tokens[-1]) > 2:  # a sentence's full stop glued to the surname
         tokens[-1] = tokens[-1].rstrip(".")
