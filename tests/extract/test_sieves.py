@@ -57,6 +57,16 @@ CASES = [
     ("a relative clause without its comma: \"advocate Jo Ames who said that\"",
      "Title\nThis has angered advocate Jo Ames who said that it was unfair for people to go unrepresented.\n",
      [(1, "Jo Ames", "reported/name")]),
+    ("a lede's office with its name (\"The Minister for Tourism\") points forward to the person named next",
+     "Title\nThe Minister for Tourism and Transport acknowledged today that the sectors face challenges.\n"
+     "Intervening in the debate, Jo Ames said that the growth of tourism is undeniable.\n",
+     [(1, "Jo Ames", "reported/role"), (2, "Jo Ames", "reported/name")]),
+    ("an office in capitals is no person: \"The Tourism Minister\"",
+     "Title\nThe Tourism Minister acknowledged today that the sectors face challenges.\n"
+     "Intervening in the debate, Jo Ames said that the growth of tourism is undeniable.\n",
+     [(1, "Jo Ames", "reported/role"), (2, "Jo Ames", "reported/name")]),
+    ("the one person a sentence names after \"by\" is talked about, not quoted",
+     "Title\nThe ministry called the remarks by Jo Ames, the shadow minister, a “weak and shameless attempt”.\n", []),
     ("one label in capitals is a dateline, not a transcript",
      "Title\nDILI: Timor-Leste will be ready to host the summit by 2029, according to President Jo Ames.\n",
      [(1, "Jo Ames", "reported/name")]),

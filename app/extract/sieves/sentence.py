@@ -12,6 +12,7 @@ import sys
 
 from app.extract.document import Document
 from app.extract.frames import Ref
+from app.extract.names import surname
 from app.extract.people import People, Person
 from app.extract.segment import line_index, sentence_spans
 from app.extract.sieves.link import Link
@@ -27,6 +28,18 @@ def _outside(doc: Document, s: int, e: int) -> str:
         for k in range(max(qs, s), min(qe, e)):
             chars[k - s] = " "
     return "".join(chars)
+
+
+# "remarks by", "a letter to", "talks with": not "of" or "for", which titles hold ("Minister of Information Jo Ames")
+_PREPOSITION = re.compile(r"\b(?:by|to|with|against|about)\s+(?:[a-z]+\s+){0,3}$")
+
+
+def _only_after_preposition(window: str, person: Person) -> bool:
+    """Pattern "The ministry called the remarks by Jo Ames, the shadow minister, “weak”": the one person the
+    sentence names is the object of a preposition (its words are talked about), not its subject."""
+    mentions = [m.start() for m in re.finditer(rf"\b(?:{re.escape(person.name)}|{re.escape(surname(person.name))})\b",
+                                               window)]
+    return bool(mentions) and all(_PREPOSITION.search(window, max(0, at - 60), at) for at in mentions)
 
 
 def _sentence_at(sentences: list[tuple[int, int]], at: int) -> tuple[int, int] | None:
@@ -51,7 +64,9 @@ def only_person_in_sentence(doc: Document, links: list[Link], people: People) ->
             continue
         if sentence not in seen:
             window = _outside(doc, *sentence)
-            seen[sentence] = window, people.named_in(window, sentence[0]) if window.strip() else []
+            named = people.named_in(window, sentence[0]) if window.strip() else []
+            talked_about = len(named) == 1 and _only_after_preposition(window, named[0])
+            seen[sentence] = window, [] if talked_about else named
         window, named = seen[sentence]
         if not window.strip():
             continue  # the sentence is the quotation: the block sieve decides
