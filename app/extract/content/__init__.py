@@ -10,6 +10,7 @@ import bisect
 
 from app.extract.claims import Claim, overlap
 from app.extract.content.blocks import bullet_claims, header_claims, label_claims
+from app.extract.content.coordinated import with_co_speakers
 from app.extract.content.interview import Interview, find_interview
 from app.extract.content.quotations import quote_claims
 from app.extract.content.reported import reported_claims
@@ -73,4 +74,4 @@ def find_contents(doc: Document) -> list[Claim]:
     reported = _found_by("reported", reported_claims(text, lines, doc.quoted)) + bullet_claims(text, lines)
     claims = [c for c in _merge(direct, reported) if c.start >= doc.headline_end]
     interview = find_interview(doc)
-    return _with_interview(doc, claims, interview) if interview else claims
+    return with_co_speakers(text, _with_interview(doc, claims, interview) if interview else claims)
