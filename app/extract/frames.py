@@ -215,9 +215,17 @@ def _before_appositive(text: str, lo: int, hi: int) -> Ref | None:
             if head and _PREPOSITION_BEFORE.search(window, 0, head.start(1)):
                 continue  # "..., head of the Club of Analysts, a ...": that name ends an earlier appositive
             ref = _shift(_name_ref(head), lo) if head else None
+            role = _ROLE_HEAD.search(window, 0, head_end) if ref is None and first.startswith("who ") else None
+            if role:  # "The former minister of planning, who served under X, argued"
+                return Ref("role", role.group(1).lower(), lo + role.start(1), lo + role.end(1))
             if ref is not None:
                 return ref
     return None
+
+
+# a definite role, with what it is of, before a relative clause: "The former minister of planning, who ..."
+_ROLE_HEAD = re.compile(rf"(?:^|\b)(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}?({_ROLE})(?:\s+(?:of|for|at)\s+[^,]{{1,60}})?$",
+                        re.IGNORECASE)
 
 
 def ref_at_start(text: str, lo: int, hi: int) -> Ref | None:
@@ -291,7 +299,7 @@ def role_of_place(text: str, lo: int, verb_start: int) -> Ref | None:
     """The sentence before the verb is one role phrase with an organisation the text has named before, or
     with the name of the office ("The Minister for Tourism and Transport"): the person introduced with it is
     the subject. ("The head of the central bank said" may be someone new.)"""
-    window = _strip_adverbs(text[lo:verb_start])
+    window = _PARENTHETICAL_AT_END.sub("", _strip_adverbs(text[lo:verb_start]).rstrip())  # "Mines (Minem)"
     m = _ROLE_OF_PLACE.match(window)
     named = NAME_RUN.search(m.group(2)) if m else None
     if named is None:

@@ -70,6 +70,12 @@ CASES = [
     ("speakers named together each say the words: \"Jo Ames, Ann Lee and Tom Wells said\"",
      "Title\nJo Ames, Ann Lee and Tom Wells said that the plan would fail.\n",
      [(1, "Tom Wells", "reported/name"), (1, "Jo Ames", "reported/name"), (1, "Ann Lee", "reported/name")]),
+    ("definite roles point back: \"The Cabinet member\", \"The head of the Ministry of X (Y)\", \"The former minister of X, who ...,\"",
+     "Title\nEnergy Minister Jo Ames opened the event.\n"
+     "The Cabinet member specified that copper production increased by 3.6% in the period.\n"
+     "The head of the Ministry of Energy and Mines (Minem) highlighted that copper is the flagship product.\n"
+     "The former minister of planning, who served under a coalition, argued that the economy has survived before.\n",
+     [(2, "Jo Ames", "reported/role"), (3, "Jo Ames", "reported/role"), (4, "Jo Ames", "reported/role")]),
     ("one label in capitals is a dateline, not a transcript",
      "Title\nDILI: Timor-Leste will be ready to host the summit by 2029, according to President Jo Ames.\n",
      [(1, "Jo Ames", "reported/name")]),
