@@ -76,6 +76,15 @@ CASES = [
      "The head of the Ministry of Energy and Mines (Minem) highlighted that copper is the flagship product.\n"
      "The former minister of planning, who served under a coalition, argued that the economy has survived before.\n",
      [(2, "Jo Ames", "reported/role"), (3, "Jo Ames", "reported/role"), (4, "Jo Ames", "reported/role")]),
+    ("dotted initials label the answers of the person the text names in full",
+     "Interview with the ambassador\nAmbassador Jo Ames spoke to us about neutrality.\n"
+     "Why is neutrality misunderstood?\nJ.A.: Neutrality has not changed at all, and it will not change.\n"
+     "What about sanctions?\nJ.A.: We have adopted the sanction regimes for thirty years.\n",
+     [(3, "Jo Ames", "interview/name"), (5, "Jo Ames", "interview/name")]),
+    ("\"said so many ...\", \"said as much as ...\" report a clause",
+     "Title\nJo Ames said so many people had been forced to sell that prices fell.\n"
+     "Jo Ames said as much as $50,000 could be available for new ideas.\n",
+     [(1, "Jo Ames", "reported/name"), (2, "Jo Ames", "reported/name")]),
     ("one label in capitals is a dateline, not a transcript",
      "Title\nDILI: Timor-Leste will be ready to host the summit by 2029, according to President Jo Ames.\n",
      [(1, "Jo Ames", "reported/name")]),

@@ -47,6 +47,7 @@ _TOLD_WORDS = re.compile(r"\s*(?:[\w’'-]+|[,.;:])")  # the words after "told",
 MAX_TOLD_WORDS = 3  # "told [his parliament]", "told [the House]", "told [reporters]"
 _INFINITIVE = re.compile(r"\s+to\s+[a-z]")
 _CONDITION = re.compile(r"(?:if|unless|in case|in the event)\b", re.IGNORECASE)
+_QUANTITY = re.compile(r"(?:so|as)\s+(?:many|much|few|little)\b", re.IGNORECASE)
 _WHEN_THEN = re.compile(r"(?:when|while|whereas|(?:even\s+)?(?:al)?though)\s[^,.;:!?]{3,100},\s+"
                         r"(?:he|she|it|we|they|you|i|people|the|there|this|his|her|its|our|their)\s", re.IGNORECASE)
 _ALL_CUES = alternation(REPORTING_VERBS | SECONDARY_CUES)
@@ -127,8 +128,9 @@ def clause_start(text: str, verb_end: int, cue: str, end: int) -> int | None:
     if start >= end:
         return None
     if cue.lower() in BARE_OBJECT_CUES:  # "said [the plan would fail]", "acknowledged [the reality of X]"
-        if _CONDITION.match(text, start, end) or _WHEN_THEN.match(text, start, end):
-            return start  # "said if elected she would ...", "said when [while] people lack facts, they panic"
+        if _CONDITION.match(text, start, end) or _WHEN_THEN.match(text, start, end) or _QUANTITY.match(text, start, end):
+            return start  # "said if elected she would ...", "said when [while] people lack facts, they panic",
+            # "said so many people had left", "said as much as $50,000 could be available"
         first = _WORD.match(text, start, end)
         return start if first and first.group().lower() not in CLAUSE_OPENERS_NOT | FINITE_MARKERS else None
     return start if looks_like_clause(text, start, end) else None

@@ -87,11 +87,16 @@ def _row(doc: Document, i: int, s: int, e: int, *, caps: bool = True) -> Row:
 
 
 def _initials_ref(text: str, label: str) -> Ref | None:
-    """Pattern "Jane Roe (JR) has led ..." then "JR: ...": initials the text gave a person's name."""
-    if not (2 <= len(label) <= 4 and label.isupper() and label.isalpha()):
+    """Pattern "Jane Roe (JR) has led ..." then "JR: ...": initials the text gave a person's name; or dotted
+    initials ("P.B.:") of a person the text names in full ("Pascale Baeriswyl")."""
+    letters = label.replace(".", "")
+    if not (2 <= len(letters) <= 4 and letters.isupper() and letters.isalpha()):
         return None
-    m = re.search(rf"({NAME_RUN.pattern})\s*\({label}\)", text)
+    m = re.search(rf"({NAME_RUN.pattern})\s*\({letters}\)", text)
     ref = ref_at_start(text, m.start(1), m.end(1)) if m else None
+    if ref is None and label == ".".join(letters) + ".":
+        ref = next((r for m in NAME_RUN.finditer(text) for r in [ref_at_start(text, m.start(), m.end())]
+                    if r is not None and r.kind == "name" and "".join(w[0] for w in r.text.split()) == letters), None)
     return ref if ref is not None and ref.kind == "name" and len(ref.text.split()) >= 2 else None
 
 
