@@ -85,6 +85,9 @@ CASES = [
      "Title\nJo Ames said so many people had been forced to sell that prices fell.\n"
      "Jo Ames said as much as $50,000 could be available for new ideas.\n",
      [(1, "Jo Ames", "reported/name"), (2, "Jo Ames", "reported/name")]),
+    ("a pair that is no sentence's subject says nothing together",
+     "Title\nThe vote pleased many in the party and Jo Ames and Tom Wells said that it came too late.\n",
+     [(1, "Tom Wells", "reported/name")]),
     ("one label in capitals is a dateline, not a transcript",
      "Title\nDILI: Timor-Leste will be ready to host the summit by 2029, according to President Jo Ames.\n",
      [(1, "Jo Ames", "reported/name")]),

@@ -48,8 +48,6 @@ _VIEW_NOUN = rf"\s+(?:own\s+)?(?:{alternation(VIEW_NOUNS)}),\s+"
 VIEW = re.compile(rf"{_OPENING}(?:in|to)\s+(his|her){_VIEW_NOUN}", re.IGNORECASE)
 VIEW_OF_NAME = re.compile(rf"{_OPENING}[Ii]n\s+([{UP}][\w.-]*(?:\s+[{UP}][\w.-]*){{0,3}})(?:[’']s?){_VIEW_NOUN}")
 MAX_CLAIMS_PER_SENTENCE = 3
-MAX_OPENING_WORDS = 3  # before a sentence's subject: "However, political analyst"
-_ROLE_WORDS = frozenset(word for role in ROLE_NOUNS for word in role.split())
 MAX_TAIL = 80  # a sentence-final frame ", Smith told reporters on Monday." is short
 MAX_APPOSITIVE_TAIL = 200  # ", said Jane Roe, a fellow at X who ..." may run longer
 MAX_FRAME_COMMAS = 3
@@ -269,24 +267,6 @@ def _sentence_claims(text: str, s: int, e: int) -> list[Claim]:
     claim = next((c for c in (pattern(text, s, e) for pattern in PATTERNS) if c), None)
     found = []
     while claim is not None and len(found) < MAX_CLAIMS_PER_SENTENCE:
-        found.extend(_with_coordinated(text, s, claim))
+        found.append(claim)
         claim = subject_verb_clause(text, s, e, after=claim.end)
     return found
-
-
-_AND_AT_END = re.compile(r"\s+and\s+(?:[a-z][\w-]*\s+){0,4}$")  # "Jane Roe and [political analyst] Tom Wells"
-
-
-def _with_coordinated(text: str, s: int, claim: Claim) -> list[Claim]:
-    """Pattern "Jane Roe and analyst Tom Wells said ...": the claim, and the same claim for the first name."""
-    ref = claim.ref
-    if ref is None or ref.kind != "name" or ref.start <= s:
-        return [claim]
-    joint = _AND_AT_END.search(text, max(s, ref.start - 60), ref.start)
-    first = ref_at_end(text, s, joint.start()) if joint else None
-    if first is None or first.kind != "name" or " " not in first.text:
-        return [claim]
-    opening = text[s:first.start].split()
-    if len(opening) > MAX_OPENING_WORDS or not all(w[0].isupper() or w.lower() in _ROLE_WORDS for w in opening):
-        return [claim]  # "The vote pleased Jane Roe and Tom Wells, ..., said": the pair is no subject
-    return [claim, Claim(claim.kind, list(claim.spans), first.with_cue(ref.cue), claim.cue)]
