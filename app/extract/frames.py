@@ -414,7 +414,7 @@ def leading_frame(text: str, lo: int, hi: int) -> Ref | None:
     for verb_start, verb_end, cue in reversed(verbs if colon else verbs[-1:]):
         told = cue.lower() in TELL_VERBS and end - verb_end < 60
         if told or not text[verb_end:end].strip() or colon:
-            ref = subject_before_verb(text, base, verb_start, cue) or _participle_subject(text, lo, verb_start, cue)
+            ref = subject_before_verb(text, base, verb_start, cue) or participle_subject(text, lo, verb_start, cue)
             if ref is not None:
                 return ref
     return None
@@ -423,7 +423,7 @@ def leading_frame(text: str, lo: int, hi: int) -> Ref | None:
 _BY = re.compile(r"(?:^|\s)by$")
 
 
-def _participle_subject(text: str, lo: int, verb_start: int, cue: str) -> Ref | None:
+def participle_subject(text: str, lo: int, verb_start: int, cue: str) -> Ref | None:
     """Pattern "Jane Roe defended the plan, saying, “...”" or "Jane Roe responded by saying, “...”": the
     sentence subject of a participle frame."""
     before = text[max(lo, verb_start - 4):verb_start].rstrip()

@@ -21,6 +21,7 @@ from app.extract.frames import (
     find_verbs,
     has_verb,
     person_of_affiliation,
+    participle_subject,
     ref_at_end,
     ref_at_start,
     role_of_place,
@@ -242,8 +243,22 @@ def _introduces_more(text: str, lo: int, hi: int) -> bool:
     return bool(m) and m.group(1) == ":"
 
 
+def participle_clause(text: str, s: int, e: int) -> Claim | None:
+    """Pattern "Jo Ames welcomed the plan, saying it would create jobs.": the sentence's subject said what
+    its participle frame reports."""
+    for m in _PARTICIPLE.finditer(text, s, e):
+        verb_start = m.end() - len(m.group().lstrip(", \t"))
+        cue = text[verb_start:m.end()]
+        ref = participle_subject(text, s, verb_start, cue)
+        start = clause_start(text, m.end(), cue, e) if ref is not None else None
+        span = _content(text, start, clause_end(text, start, e)) if start is not None else None
+        if span:
+            return Claim("indirect", [span], ref, cue)
+    return None
+
+
 PATTERNS = (according_to_first, according_to_last, according_to_inside, in_his_view, handback_frame,
-            mid_sentence_frame, subject_verb_clause, final_frame, named_tail_frame)
+            mid_sentence_frame, subject_verb_clause, final_frame, named_tail_frame, participle_clause)
 
 
 def reported_claims(text: str, lines: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> list[Claim]:
