@@ -236,8 +236,16 @@ def ref_at_start(text: str, lo: int, hi: int) -> Ref | None:
         if m:
             first = m.start() + len(m.group()) - len(m.group().lstrip())
             return Ref(kind, m.group(1).lower(), lo + first, lo + m.end(1), indefinite=pattern is NEW_ROLE_NP_AT_START)
+    m = _DESCRIBED_NAME_AT_START.match(window)
+    if m:  # "Political analyst Jo Ames", "Veteran economist Jo Ames": the role's capital opens the sentence
+        ref = _shift(_name_ref(m, 2), lo)
+        if ref is not None:
+            return ref
     m = NAME_AT_START.search(window)
     return _shift(_name_ref(m), lo) if m else None
+
+
+_DESCRIBED_NAME_AT_START = re.compile(rf"\s*[{UP}][a-z-]+\s+(?:[a-z-]+\s+){{0,2}}?({_ROLE})\s+({NAME_RUN.pattern})")
 
 
 def is_anonymous(text: str, lo: int, hi: int) -> bool:
