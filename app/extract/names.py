@@ -11,7 +11,15 @@ from lemminflect import getAllLemmas, getLemma
 
 from app.extract.countries import demonym_code, nationality_codes
 from app.extract.regex import alternation
-from app.extract.rules import ABBREVIATIONS, DEPARTMENT_WORDS, HONORIFICS, NON_NAME_WORDS, ORG_WORDS, ROLE_NOUNS
+from app.extract.rules import (
+    ABBREVIATIONS,
+    DEPARTMENT_WORDS,
+    HONORIFICS,
+    NON_NAME_WORDS,
+    OFFICE_HEADS,
+    ORG_WORDS,
+    ROLE_NOUNS,
+)
 
 
 def _upper_class() -> str:
@@ -198,6 +206,10 @@ def _person_tokens(run: str) -> list[str]:
         return []  # a capitalised job title: "Associate Professor", "Mister President" (but "Dean" may be a name)
     if len(tokens) > 1 and _bare(tokens[-1]) in _ROLE_HEADS and all(is_word(t) for t in tokens[:-1]):
         return []  # an office: "Tourism Minister", "Foreign Secretary" (but "Jo King" is a name)
+    if len(tokens) > 1 and _bare(tokens[-1]) in OFFICE_HEADS:
+        return []  # "Diomaye President": no name ends with an office
+    if len(tokens) > 2 and is_word(tokens[0]) and _place_name(" ".join(tokens[-2:])):
+        return []  # "Statistics Sierra Leone": an agency of a place
     tokens = [t.rstrip(",") for t in tokens]
     if len(tokens[-1]) > 2:  # a sentence's full stop glued to the surname
         tokens[-1] = tokens[-1].rstrip(".")

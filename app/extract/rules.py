@@ -33,6 +33,7 @@ TITLE_ABBREVIATIONS = word_map("title_abbreviations")  # "gov" -> "governor"
 AFFILIATION_ROLES = word_list("affiliation_roles")
 HONORIFICS = word_list("honorifics")
 OTHER_OFFICE_WORDS = word_list("other_office_words")
+OFFICE_HEADS = word_list("office_heads")
 DEPARTMENT_WORDS = word_list("department_words")
 NON_NAME_WORDS = word_list("non_name_words")
 ORG_WORDS = word_list("org_words")

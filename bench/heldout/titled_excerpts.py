@@ -1,4 +1,4 @@
-"""Rebuild a held-out set's texts from its stored search results (the recipe of sets 17 to 22).
+"""Rebuild a held-out set's texts from its stored search results (the recipe of sets 17 to 23).
 
 Each raw/NN.json holds one result of the `search` tool (corpus `pages`): url, title, query, rank and
 excerpt (the JSON string exactly as the tool printed it). Steps, in order:

@@ -124,6 +124,7 @@ def picks(stored: Stored) -> SimpleNamespace:
         trade_mentions=commonest(c for r in rows if matches_q("trade*", r.text) for c in r.mentions)[0],
         country=commonest(c for r in rows for c in r.expert_countries)[0],
         mentions=commonest(c for r in rows for c in r.mentions)[0],
+        pair_mentions=commonest(c for r in rows if {topics[0], topics[1]} <= set(r.topics) for c in r.mentions)[0],
         outlet=commonest(r.outlet for r in rows if r.outlet)[0],
         sentiment_low=sentiments[len(sentiments) // 4],  # stored values: the bounds are inclusive
         sentiment_high=sentiments[3 * len(sentiments) // 4],

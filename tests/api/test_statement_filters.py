@@ -41,7 +41,7 @@ FILTERS = {
     # combinations, one per path of app/queries/filters.py
     "topic and mentions": lambda p: {"topic": [p.topic], "mentions": p.mentions},
     "topic (all of two) and mentions": lambda p: {"topic": [p.topic, p.topic2], "topic_mode": "all",
-                                                  "mentions": p.mentions},
+                                                  "mentions": p.pair_mentions},
     "topic (any of two) and mentions": lambda p: {"topic": [p.topic2, p.topic3], "mentions": p.mentions},
     "topic and row filters": lambda p: {"topic": [p.topic], "kind": "direct", "forward_looking": "false"},
     "topic (any of two) and a row filter": lambda p: {"topic": [p.topic2, p.topic3], "kind": "indirect"},

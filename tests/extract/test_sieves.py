@@ -94,6 +94,9 @@ CASES = [
     ("a sentence opening with a capitalised role before the name: \"Veteran economist Jo Ames was ..., saying\"",
      "Title\nVeteran economist Jo Ames was the most enthusiastic, saying the budget would have been a perfect one.\n",
      [(1, "Jo Ames", "reported/name")]),
+    ("no name ends with an office (\"Diomaye President\"), and an agency of a place is no person",
+     "Title\nInflation rose to 8.1 per cent in September, according to Statistics Sierra Leone.\n"
+     "“Happy birthday Diomaye President”, headlined the daily.\n", []),
     ("one label in capitals is a dateline, not a transcript",
      "Title\nDILI: Timor-Leste will be ready to host the summit by 2029, according to President Jo Ames.\n",
      [(1, "Jo Ames", "reported/name")]),

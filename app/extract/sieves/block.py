@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 
 from app.extract.document import Document
+from app.extract.frames import ref_at_start
 from app.extract.names import NAME_RUN
 from app.extract.people import People, Person
 from app.extract.segment import has_mark, line_index, sentence_spans
@@ -44,10 +45,13 @@ def _paragraph_quotations(doc: Document, links: list[Link]) -> list[Link]:
 def _named_last(doc: Document, people: People, i: int) -> list[Person]:
     """The distinct persons the last sentence of a line names in full, outside quotation marks ("I discussed
     this with political scientist Jo Ames."); none when it asks (an interviewer's question names whom it asks
-    about, not who answers)."""
+    about, not who answers) or when someone it points back to is its subject."""
     s, e = sentence_spans(doc.reading, *doc.lines[i])[-1]
     if has_mark(doc.reading[s:e]) or doc.reading[s:e].rstrip().endswith("?"):
         return []
+    subject = ref_at_start(doc.reading, s, e)
+    if subject is not None and subject.kind in ("role", "pronoun") and not subject.indefinite:
+        return []  # "The President also met Gov. Jo Ames." then a quotation: his words or hers
     return people.named_in(doc.reading[s:e], s, full_names_only=True)
 
 
