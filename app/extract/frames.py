@@ -224,7 +224,7 @@ def _before_appositive(text: str, lo: int, hi: int) -> Ref | None:
 
 
 # a definite role, with what it is of, before a relative clause: "The former minister of planning, who ..."
-_ROLE_HEAD = re.compile(rf"(?:^|\b)(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}?({_ROLE})(?:\s+(?:of|for|at)\s+[^,]{{1,60}})?$",
+_ROLE_HEAD = re.compile(rf"\b(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}?({_ROLE})(?:\s+(?:of|for|at)\s+[^,]{{1,60}})?$",
                         re.IGNORECASE)
 
 

@@ -301,11 +301,11 @@ def _recency(person: Person, at: int) -> int:
 
 
 def _fuller(known: str, new: str) -> str:
-    """The name to keep for one person: the longer, unless its extra first words are an initial or English
-    words ("Crooked Hillary Clinton", "Adjudicator Cyril Jones" keep "Hillary Clinton", "Cyril Jones")."""
+    """The name to keep for one person: the longer, unless it opens with an initial ("J. Smith") or its extra
+    words are English words ("Crooked Hillary Clinton", "Adjudicator Cyril Jones" keep the shorter name)."""
     shorter, longer = sorted((known, new), key=len)
-    extra = longer.split(" ")[:-len(shorter.split(" "))] if longer.endswith(" " + shorter) else longer.split(" ")[:1]
-    return shorter if is_initial(extra[0]) or any(is_word(w) for w in extra) else longer
+    extra = [w for w in longer.split(" ") if w not in shorter.split(" ")]
+    return shorter if is_initial(longer.split(" ")[0]) or any(is_word(w) for w in extra) else longer
 
 
 def _same_first(a: str, b: str) -> bool:

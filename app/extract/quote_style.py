@@ -7,22 +7,19 @@ result has the text's length and offsets, so what the segmenter finds in it hold
 """
 from __future__ import annotations
 
-from app.extract.segment import QUOTE_CHARS
+import re
+
+from app.extract.segment import has_mark
 
 SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
-_BEFORE_OPEN = frozenset(" \t\n([{—–-/:")  # what may stand before a ‘ that opens a quotation
+_OPENING = re.compile(r"(?:^|(?<=[\s(\[{—–\-/:]))‘(?=\S)")  # a ‘ that starts a word
+_SINGLE_MARK = re.compile("[‘’]")
 
 
 def uses_single_quotes(text: str, body_start: int) -> bool:
     """The body (after the headline) quotes with ‘…’: it opens one and holds no double mark."""
     body = text[body_start:]
-    if any(ch in QUOTE_CHARS for ch in body) or "''" in body or "``" in body:
-        return False
-    return any(body[i] == SINGLE_OPEN and _opens(body, i) for i in range(len(body)))
-
-
-def _opens(text: str, i: int) -> bool:
-    return (i == 0 or text[i - 1] in _BEFORE_OPEN) and i + 1 < len(text) and not text[i + 1].isspace()
+    return not has_mark(body) and _OPENING.search(body) is not None
 
 
 def _closes(text: str, i: int) -> bool:
@@ -32,9 +29,10 @@ def _closes(text: str, i: int) -> bool:
 def singles_as_doubles(text: str) -> str:
     """The text with its quoting single marks as “ and ”, its apostrophes left alone (same length)."""
     chars, inside = list(text), False
-    for i, ch in enumerate(text):
-        if ch == SINGLE_OPEN and _opens(text, i):
+    for m in _SINGLE_MARK.finditer(text):
+        i = m.start()
+        if text[i] == SINGLE_OPEN and _OPENING.match(text, i):
             chars[i], inside = "“", True
-        elif ch == SINGLE_CLOSE and inside and _closes(text, i):
+        elif text[i] == SINGLE_CLOSE and inside and _closes(text, i):
             chars[i], inside = "”", False
     return "".join(chars)

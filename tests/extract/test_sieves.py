@@ -70,7 +70,8 @@ CASES = [
     ("speakers named together each say the words: \"Jo Ames, Ann Lee and Tom Wells said\"",
      "Title\nJo Ames, Ann Lee and Tom Wells said that the plan would fail.\n",
      [(1, "Tom Wells", "reported/name"), (1, "Jo Ames", "reported/name"), (1, "Ann Lee", "reported/name")]),
-    ("definite roles point back: \"The Cabinet member\", \"The head of the Ministry of X (Y)\", \"The former minister of X, who ...,\"",
+    ("definite roles point back: \"The Cabinet member\", \"The head of the Ministry of X (Y)\", "
+     "\"The former minister of X, who ...,\"",
      "Title\nEnergy Minister Jo Ames opened the event.\n"
      "The Cabinet member specified that copper production increased by 3.6% in the period.\n"
      "The head of the Ministry of Energy and Mines (Minem) highlighted that copper is the flagship product.\n"

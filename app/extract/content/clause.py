@@ -93,10 +93,14 @@ def _after_person_told(text: str, pos: int, end: int) -> int | None:
         after = m.end()
         adjunct = _TIME_ADJUNCT.match(text, after, end)
         start = adjunct.end() if adjunct else after
-        start += len(text[start:end]) - len(text[start:end].lstrip())
+        start = _after_spaces(text, start, end)
         if len(text[pos:after].split()) <= MAX_TOLD_WORDS and looks_like_clause(text, start, end):
             return start
     return None
+
+
+def _after_spaces(text: str, pos: int, end: int) -> int:
+    return pos + len(text[pos:end]) - len(text[pos:end].lstrip())
 
 
 def clause_start(text: str, verb_end: int, cue: str, end: int) -> int | None:
@@ -118,9 +122,9 @@ def clause_start(text: str, verb_end: int, cue: str, end: int) -> int | None:
     if m:
         return m.end()
     if cue.lower() in QUESTION_CUES and _WHETHER.match(text, pos, end):
-        return pos + len(text[pos:end]) - len(text[pos:end].lstrip())  # "asked whether the plan had failed"
+        return _after_spaces(text, pos, end)  # "asked whether the plan had failed"
     if cue.lower() in INFINITIVE_CUES and _INFINITIVE.match(text, pos, end):
-        return pos + len(text[pos:end]) - len(text[pos:end].lstrip())  # "pledged to raise wages"
+        return _after_spaces(text, pos, end)  # "pledged to raise wages"
     if cue.lower() in TELL_VERBS:  # "told Trend that ...", "told reporters: ...", "told the forum he was ..."
         m = _TOLD_OBJECT.match(text, pos, end) or _TOLD_PRONOUN.match(text, pos, end)
         return m.end() if m else _after_person_told(text, pos, end)
@@ -128,9 +132,9 @@ def clause_start(text: str, verb_end: int, cue: str, end: int) -> int | None:
     if start >= end:
         return None
     if cue.lower() in BARE_OBJECT_CUES:  # "said [the plan would fail]", "acknowledged [the reality of X]"
-        if _CONDITION.match(text, start, end) or _WHEN_THEN.match(text, start, end) or _QUANTITY.match(text, start, end):
-            return start  # "said if elected she would ...", "said when [while] people lack facts, they panic",
-            # "said so many people had left", "said as much as $50,000 could be available"
+        # "said if elected she would ...", "said when [while] people lack facts, they panic", "said so many left"
+        if any(opener.match(text, start, end) for opener in (_CONDITION, _WHEN_THEN, _QUANTITY)):
+            return start
         first = _WORD.match(text, start, end)
         return start if first and first.group().lower() not in CLAUSE_OPENERS_NOT | FINITE_MARKERS else None
     return start if looks_like_clause(text, start, end) else None
